@@ -1,0 +1,235 @@
+/*
+ * The whole message vocabulary between the page runtime and the devtools panel, in one place.
+ * Every side validates what it receives against these schemas: page data is untrusted, and a
+ * runtime and an extension of different releases may meet. Types are inferred from the schemas,
+ * so a sender cannot misspell a kind or a field.
+ */
+import * as v from "valibot";
+import { PreviewSchema } from "./preview-schema.ts";
+
+/** Each direction has its own tag, so a side never mistakes its own posts for the other's. */
+export const PAGE_SOURCE = "solid-query-devtools:page";
+export const PANEL_SOURCE = "solid-query-devtools:panel";
+export const EXTENSION_SOURCE = "solid-query-devtools:extension";
+export const PROTOCOL = 1;
+
+const Key = v.pipe(v.string(), v.maxLength(4096));
+const Keys = v.pipe(v.array(Key), v.maxLength(10_000));
+const Time = v.number();
+
+export const FetchCauseSchema = v.picklist([
+  /** No entry yet. */
+  "initial",
+  "preload",
+  /** An expired entry read again by a navigation. */
+  "navigation",
+  /** An expired entry read again outside navigation (remount, createAsync re-run). */
+  "expired",
+  /** An invalidated entry refetched: see `revalidation` for who asked. */
+  "revalidate",
+]);
+
+export const RevalidateCauseSchema = v.object({
+  kind: v.picklist(["app", "action", "devtools"]),
+  actionId: v.optional(v.number()),
+});
+
+const EventBase = { seq: v.number(), time: Time };
+
+export const EventSchema = v.variant("kind", [
+  v.object({ ...EventBase, kind: v.literal("entry-created"), key: Key, query: v.string(), intent: v.string() }),
+  v.object({
+    ...EventBase,
+    kind: v.literal("fetch-start"),
+    key: Key,
+    fetchId: v.number(),
+    cause: FetchCauseSchema,
+    revalidation: v.optional(RevalidateCauseSchema),
+  }),
+  v.object({
+    ...EventBase,
+    kind: v.literal("fetch-settle"),
+    key: Key,
+    fetchId: v.number(),
+    ok: v.boolean(),
+    ms: v.number(),
+    error: v.optional(PreviewSchema),
+  }),
+  v.object({
+    ...EventBase,
+    kind: v.literal("value-set"),
+    key: Key,
+    /** "set": written by `query.set` (single-flight data), not by a fetch. */
+    via: v.picklist(["fetch", "set"]),
+    actionId: v.optional(v.number()),
+  }),
+  v.object({ ...EventBase, kind: v.literal("invalidated"), key: Key, actionId: v.optional(v.number()) }),
+  v.object({ ...EventBase, kind: v.literal("observers"), key: Key, count: v.number() }),
+  v.object({
+    ...EventBase,
+    kind: v.literal("entry-removed"),
+    key: Key,
+    reason: v.picklist(["gc", "delete", "clear"]),
+  }),
+  v.object({
+    ...EventBase,
+    kind: v.literal("revalidate"),
+    /** What the caller asked for: null means every entry. */
+    requested: v.nullable(Keys),
+    matched: Keys,
+    /** Matched entries with observers: only these refetch now. */
+    active: Keys,
+    force: v.boolean(),
+    cause: RevalidateCauseSchema,
+  }),
+  v.object({ ...EventBase, kind: v.literal("action-start"), id: v.number(), name: v.string(), input: PreviewSchema }),
+  v.object({
+    ...EventBase,
+    kind: v.literal("action-response"),
+    id: v.number(),
+    /**
+     * null: no X-Revalidate header, so the router invalidates every entry and refetches the
+     * active ones; a list: only those keys, from the header that json/reload/redirect set (may be empty).
+     */
+    revalidate: v.nullable(Keys),
+    /** Keys whose values came with the response (single-flight) and were written with `query.set`. */
+    singleFlight: Keys,
+  }),
+  v.object({
+    ...EventBase,
+    kind: v.literal("action-settle"),
+    id: v.number(),
+    ok: v.boolean(),
+    ms: v.number(),
+    result: v.optional(PreviewSchema),
+    error: v.optional(PreviewSchema),
+  }),
+]);
+export type DevtoolsEvent = v.InferOutput<typeof EventSchema>;
+export type EventKind = DevtoolsEvent["kind"];
+export type FetchCause = v.InferOutput<typeof FetchCauseSchema>;
+export type RevalidateCause = v.InferOutput<typeof RevalidateCauseSchema>;
+
+export const EntryStatusSchema = v.picklist(["pending", "ready", "error", "stale"]);
+export type EntryStatus = v.InferOutput<typeof EntryStatusSchema>;
+
+export const EntrySchema = v.object({
+  key: Key,
+  query: v.string(),
+  args: PreviewSchema,
+  status: EntryStatusSchema,
+  /** The router's own timestamp (0 once invalidated). */
+  updatedAt: Time,
+  createdAt: Time,
+  intent: v.string(),
+  observers: v.number(),
+  fetches: v.number(),
+  lastFetchMs: v.optional(v.number()),
+  hydrated: v.boolean(),
+  value: v.optional(PreviewSchema),
+  error: v.optional(PreviewSchema),
+});
+export type Entry = v.InferOutput<typeof EntrySchema>;
+
+const PageHeader = { source: v.literal(PAGE_SOURCE), protocol: v.number() };
+const PanelHeader = { source: v.literal(PANEL_SOURCE), protocol: v.number() };
+
+/** Page (runtime) → panel. */
+export const PageMessageSchema = v.variant("kind", [
+  v.object({
+    ...PageHeader,
+    kind: v.literal("hello"),
+    routerVersion: v.string(),
+    instrumented: v.boolean(),
+    url: v.string(),
+  }),
+  v.object({
+    ...PageHeader,
+    kind: v.literal("snapshot"),
+    routerVersion: v.string(),
+    entries: v.array(EntrySchema),
+    events: v.array(EventSchema),
+    dropped: v.number(),
+  }),
+  v.object({
+    ...PageHeader,
+    kind: v.literal("batch"),
+    events: v.array(EventSchema),
+    entries: v.array(EntrySchema),
+    removed: Keys,
+    /** Events the runtime dropped before they could be sent (ring buffer overflow). */
+    dropped: v.number(),
+  }),
+  v.object({
+    ...PageHeader,
+    kind: v.literal("value"),
+    key: Key,
+    path: v.array(v.union([v.string(), v.number()])),
+    preview: PreviewSchema,
+  }),
+]);
+export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+
+/** Panel → page. `keys` absent means every entry, as in the router's own `revalidate()`. */
+export const PanelCommandSchema = v.variant("kind", [
+  v.object({ ...PanelHeader, kind: v.literal("connect") }),
+  v.object({ ...PanelHeader, kind: v.literal("disconnect") }),
+  v.object({ ...PanelHeader, kind: v.literal("get-snapshot") }),
+  v.object({ ...PanelHeader, kind: v.literal("revalidate"), keys: v.optional(Keys) }),
+  v.object({ ...PanelHeader, kind: v.literal("invalidate"), keys: Keys }),
+  v.object({ ...PanelHeader, kind: v.literal("delete"), keys: Keys }),
+  v.object({ ...PanelHeader, kind: v.literal("inspect"), key: Key, path: v.array(v.union([v.string(), v.number()])) }),
+  v.object({ ...PanelHeader, kind: v.literal("clear-log") }),
+]);
+export type PanelCommand = v.InferOutput<typeof PanelCommandSchema>;
+
+/** Background → panel: what happened to the inspected page's connection. */
+export const ExtensionNoticeSchema = v.variant("kind", [
+  /** A (new) document of the inspected tab loaded the content script: a reload or navigation. */
+  v.object({ source: v.literal(EXTENSION_SOURCE), protocol: v.number(), kind: v.literal("page-connected"), url: v.string() }),
+  v.object({ source: v.literal(EXTENSION_SOURCE), protocol: v.number(), kind: v.literal("page-disconnected") }),
+]);
+export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
+
+type Body<T> = T extends unknown ? Omit<T, "source" | "protocol"> : never;
+export type PageMessageBody = Body<PageMessage>;
+export type PanelCommandBody = Body<PanelCommand>;
+
+export const pageMessage = <T extends PageMessageBody>(body: T) =>
+  ({ source: PAGE_SOURCE, protocol: PROTOCOL, ...body }) as PageMessage;
+export const panelCommand = <T extends PanelCommandBody>(body: T) =>
+  ({ source: PANEL_SOURCE, protocol: PROTOCOL, ...body }) as PanelCommand;
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; reason: string };
+
+/** True for anything carrying `source`: other page traffic is ignored without counting. */
+export function isTagged(data: unknown, source: string): data is { source: string; protocol: unknown } {
+  try {
+    return typeof data === "object" && data !== null && (data as { source?: unknown }).source === source;
+  } catch {
+    return false;
+  }
+}
+
+function parse<T>(schema: v.GenericSchema<unknown, T>, source: string, data: unknown): Parsed<T> {
+  try {
+    if (isTagged(data, source) && data.protocol !== PROTOCOL) {
+      return { ok: false, reason: `protocol mismatch: got ${String(data.protocol)}, expected ${PROTOCOL}` };
+    }
+    const result = v.safeParse(schema, data);
+    if (result.success) return { ok: true, message: result.output };
+    const issue = result.issues[0];
+    const where = issue.path?.map((p) => String(p.key)).join(".") || "message";
+    return { ok: false, reason: `${where}: ${issue.message}` };
+  } catch (error) {
+    // Hostile input (throwing getters, revoked proxies) must not escape a receiver.
+    return { ok: false, reason: `unreadable message: ${String(error)}` };
+  }
+}
+
+export const extensionNotice = <T extends Body<ExtensionNotice>>(body: T) =>
+  ({ source: EXTENSION_SOURCE, protocol: PROTOCOL, ...body }) as ExtensionNotice;
+
+export const parsePageMessage = (data: unknown) => parse(PageMessageSchema, PAGE_SOURCE, data);
+export const parsePanelCommand = (data: unknown) => parse(PanelCommandSchema, PANEL_SOURCE, data);
+export const parseExtensionNotice = (data: unknown) => parse(ExtensionNoticeSchema, EXTENSION_SOURCE, data);
