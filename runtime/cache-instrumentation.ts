@@ -1,0 +1,368 @@
+/*
+ * The hooks the patched router calls (see router-patches.ts). They watch the router's own cache
+ * map and entry tuples, so every event reports what the router really did: the map's set/delete
+ * calls, writes to an entry's timestamp and value, and its observer count. Patched call sites
+ * add what the tuples cannot tell: why a fetch or revalidation happened and which action caused it.
+ * Nothing here may break the app: reporting is guarded, and the router's own results and errors
+ * pass through untouched.
+ */
+import type { FetchCause, RevalidateCause } from "../bridge/protocol.ts";
+import type { Recorder, RawEventBody } from "./recorder.ts";
+
+type VersionSignal = [() => number, (time: number) => void] & { count: number };
+/** The router's entry: [updatedAt (0 = invalidated), promise, value, intent, version signal]. */
+export type CacheTuple = [number, unknown, unknown, string, VersionSignal];
+type KeyOp = (key: string | string[] | undefined, fn: (entry: CacheTuple) => void) => void;
+
+/** The router functions the devtools commands go through, handed over by the patched module. */
+export interface RouterApi {
+  revalidate(key?: string | string[], force?: boolean): unknown;
+  cacheKeyOp: KeyOp;
+  query: { delete(key: string): boolean; clear(): void };
+}
+
+/** What the runtime knows about an entry beyond the router's tuple. Lives as long as the tuple. */
+export interface EntryMeta {
+  key: string;
+  query: string;
+  args: unknown;
+  createdAt: number;
+  fetches: number;
+  lastFetchMs?: number;
+  /** Id of the fetch in flight, 0 when none. */
+  inflight: number;
+  failed: boolean;
+  error: unknown;
+  hydrated: boolean;
+}
+
+type Removal = "gc" | "delete" | "clear";
+
+export class CacheInstrumentation {
+  cacheMap: Map<string, CacheTuple> | undefined;
+  router: RouterApi | undefined;
+  /** Cache-map creation time: the router's GC interval started then. */
+  attachedAt = 0;
+  private readonly meta = new WeakMap<CacheTuple, EntryMeta>();
+  /** Entries whose fetch started before the router stored their tuple. */
+  private readonly pendingMeta = new Map<string, EntryMeta>();
+  private readonly queryNames = new Set<string>();
+  /** Active keys a revalidation will refetch, with its cause, until its transition ends. */
+  private readonly revalidationFor = new Map<string, RevalidateCause>();
+  private cause: RevalidateCause | undefined;
+  private actionContext: number | undefined;
+  private removal: Removal | undefined;
+  private settingKey: string | undefined;
+  private fetchSeq = 0;
+  private actionSeq = 0;
+  private readonly actionStarts = new Map<number, number>();
+  private warned = false;
+
+  constructor(private readonly recorder: Recorder) {}
+
+  // ---- called by the patched router -------------------------------------------------------
+
+  cache(map: Map<string, CacheTuple>): Map<string, CacheTuple> {
+    this.cacheMap = map;
+    this.attachedAt = Date.now();
+    const set = map.set.bind(map);
+    const remove = map.delete.bind(map);
+    const clear = map.clear.bind(map);
+    map.set = (key, tuple) => {
+      set(key, tuple);
+      this.safely(() => this.adopt(key, tuple));
+      return map;
+    };
+    map.delete = (key) => {
+      const existed = remove(key);
+      if (existed) this.safely(() => this.removed(key, this.removal ?? "gc"));
+      return existed;
+    };
+    map.clear = () => {
+      const keys = [...map.keys()];
+      clear();
+      this.safely(() => keys.forEach((key) => this.removed(key, this.removal ?? "clear")));
+    };
+    return map;
+  }
+
+  attach(router: RouterApi): void {
+    this.router = router;
+  }
+
+  defineQuery(name: string): void {
+    this.queryNames.add(name);
+  }
+
+  fetch<T>(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined, run: () => T): T {
+    const begin = this.safely(() => this.fetchStarted(key, name, args, intent, cached));
+    let result: T;
+    try {
+      result = run();
+    } catch (error) {
+      this.pendingMeta.delete(key);
+      begin?.(false, error);
+      throw error;
+    }
+    if (begin) {
+      if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") {
+        Promise.resolve(result).then(() => begin(true), (error: unknown) => begin(false, error));
+      } else begin(true);
+    }
+    return result;
+  }
+
+  hydrate<T>(key: string, name: string, args: unknown[], cached: CacheTuple | undefined, value: T): T {
+    this.safely(() => {
+      const meta = (cached && this.meta.get(cached)) || this.newMeta(key, name, args, "initial", true);
+      meta.hydrated = true;
+    });
+    return value;
+  }
+
+  revalidate(key: string | string[] | undefined, force: boolean, run: () => unknown): unknown {
+    const cause = this.cause ?? { kind: "app" };
+    const active = this.safely(() => this.revalidating(key, force, cause)) ?? [];
+    const result = run();
+    // Refetches start inside the router's transition; after it, a fetch has some other cause.
+    const done = () => active.forEach((k) => this.revalidationFor.get(k) === cause && this.revalidationFor.delete(k));
+    Promise.resolve(result).then(done, done);
+    return result;
+  }
+
+  /** Marks value writes during `query.set` (single-flight data) as such. */
+  setting<T>(key: string, run: () => T): T {
+    const outer = this.settingKey;
+    this.settingKey = key;
+    try {
+      return run();
+    } finally {
+      this.settingKey = outer;
+    }
+  }
+
+  removing<T>(reason: Removal, run: () => T): T {
+    const outer = this.removal;
+    this.removal = reason;
+    try {
+      return run();
+    } finally {
+      this.removal = outer;
+    }
+  }
+
+  actionStart(url: string, input: unknown): number {
+    const id = ++this.actionSeq;
+    this.actionStarts.set(id, performance.now());
+    this.emit({ kind: "action-start", id, name: actionName(url), input });
+    return id;
+  }
+
+  /** The action's response was read: these keys are about to be invalidated and refetched. */
+  actionResponse(id: number, keys: string[] | undefined, flightKeys: string[] | undefined): void {
+    this.emit({ kind: "action-response", id, revalidate: keys ?? null, singleFlight: flightKeys ?? [] });
+    this.actionContext = id;
+  }
+
+  withAction<T>(id: number, run: () => T): T {
+    return this.withCause({ kind: "action", actionId: id }, run, () => (this.actionContext = undefined));
+  }
+
+  actionSettle(id: number, result: { data?: unknown; error?: unknown } | undefined): void {
+    const started = this.actionStarts.get(id);
+    this.actionStarts.delete(id);
+    const ms = started === undefined ? 0 : performance.now() - started;
+    const failed = result !== undefined && "error" in result;
+    this.emit({ kind: "action-settle", id, ok: !failed, ms, result: result?.data, error: failed ? result.error : undefined });
+  }
+
+  // ---- devtools commands --------------------------------------------------------------------
+
+  withCause<T>(cause: RevalidateCause, run: () => T, after?: () => void): T {
+    const outer = this.cause;
+    this.cause = cause;
+    try {
+      return run();
+    } finally {
+      this.cause = outer;
+      after?.();
+    }
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  lookup(key: string): { tuple: CacheTuple; meta: EntryMeta } | undefined {
+    const tuple = this.cacheMap?.get(key);
+    const meta = tuple && this.meta.get(tuple);
+    return tuple && meta ? { tuple, meta } : undefined;
+  }
+
+  keys(): string[] {
+    return this.cacheMap ? [...this.cacheMap.keys()] : [];
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private fetchStarted(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined) {
+    const revalidation = this.revalidationFor.get(key);
+    this.revalidationFor.delete(key);
+    const cause: FetchCause = revalidation ? "revalidate" : fetchCause(intent, cached);
+    const meta = (cached && this.meta.get(cached)) || this.newMeta(key, name, args, intent, false);
+    const fetchId = ++this.fetchSeq;
+    meta.fetches++;
+    meta.inflight = fetchId;
+    this.emit({ kind: "fetch-start", key, fetchId, cause, revalidation });
+    const started = performance.now();
+    return (ok: boolean, error?: unknown) =>
+      this.safely(() => {
+        const ms = performance.now() - started;
+        if (meta.inflight === fetchId) {
+          meta.inflight = 0;
+          meta.failed = !ok;
+          meta.error = error;
+          meta.lastFetchMs = ms;
+        }
+        this.emit({ kind: "fetch-settle", key, fetchId, ok, ms, error: ok ? undefined : error });
+      });
+  }
+
+  /** A fresh entry about to be stored by the router; announced now so it precedes its fetch. */
+  private newMeta(key: string, name: string, args: unknown, intent: string, hydrated: boolean): EntryMeta {
+    const meta: EntryMeta = {
+      key,
+      query: name,
+      args,
+      createdAt: Date.now(),
+      fetches: 0,
+      inflight: 0,
+      failed: false,
+      error: undefined,
+      hydrated,
+    };
+    this.pendingMeta.set(key, meta);
+    this.emit({ kind: "entry-created", key, query: name, intent });
+    return meta;
+  }
+
+  private adopt(key: string, tuple: CacheTuple): void {
+    if (this.meta.has(tuple)) return;
+    let meta = this.pendingMeta.get(key);
+    if (!meta) {
+      const query = this.queryNameOf(key);
+      meta = this.newMeta(key, query, decodeArgs(key, query), tuple[3], false);
+    }
+    this.pendingMeta.delete(key);
+    this.meta.set(tuple, meta);
+    if (this.settingKey === key) {
+      this.emit({ kind: "value-set", key, via: "set", actionId: this.actionContext });
+    }
+    this.observe(tuple, meta);
+  }
+
+  /** Turns the tuple's timestamp, value and observer count into accessors that report writes. */
+  private observe(tuple: CacheTuple, meta: EntryMeta): void {
+    const { key } = meta;
+    let updatedAt = tuple[0];
+    let value = tuple[2];
+    Object.defineProperty(tuple, 0, {
+      configurable: true,
+      enumerable: true,
+      get: () => updatedAt,
+      set: (time: number) => {
+        const was = updatedAt;
+        updatedAt = time;
+        if (time === 0 && was !== 0) this.emit({ kind: "invalidated", key, actionId: this.actionContext });
+      },
+    });
+    Object.defineProperty(tuple, 2, {
+      configurable: true,
+      enumerable: true,
+      get: () => value,
+      set: (next: unknown) => {
+        if (Object.is(next, value)) return;
+        value = next;
+        const via = this.settingKey === key ? "set" : "fetch";
+        this.emit({ kind: "value-set", key, via, actionId: via === "set" ? this.actionContext : undefined });
+      },
+    });
+    const signal = tuple[4];
+    let count = signal.count ?? 0;
+    Object.defineProperty(signal, "count", {
+      configurable: true,
+      enumerable: true,
+      get: () => count,
+      set: (next: number) => {
+        if (next === count) return;
+        count = next;
+        this.emit({ kind: "observers", key, count });
+      },
+    });
+  }
+
+  private revalidating(key: string | string[] | undefined, force: boolean, cause: RevalidateCause): string[] {
+    const matched: string[] = [];
+    const active: string[] = [];
+    this.router?.cacheKeyOp(key, (entry) => {
+      const meta = this.meta.get(entry);
+      if (!meta) return;
+      matched.push(meta.key);
+      if (entry[4].count > 0) active.push(meta.key);
+    });
+    const requested = key === undefined ? null : (Array.isArray(key) ? key : [key]).map(String);
+    this.emit({ kind: "revalidate", requested, matched, active, force, cause });
+    for (const k of active) this.revalidationFor.set(k, cause);
+    return active;
+  }
+
+  private removed(key: string, reason: Removal): void {
+    this.pendingMeta.delete(key);
+    this.revalidationFor.delete(key);
+    this.emit({ kind: "entry-removed", key, reason });
+  }
+
+  /** The longest query name the key starts with; keys of unseen queries end before their args. */
+  private queryNameOf(key: string): string {
+    let best = "";
+    for (const name of this.queryNames) if (key.startsWith(name) && name.length > best.length) best = name;
+    if (best) return best;
+    const bracket = key.indexOf("[");
+    return bracket === -1 ? key : key.slice(0, bracket);
+  }
+
+  private emit(body: RawEventBody): void {
+    this.safely(() => this.recorder.emit(body));
+  }
+
+  private safely<T>(run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (error) {
+      if (!this.warned) {
+        this.warned = true;
+        console.warn("[solid-query-devtools] instrumentation error; the app is unaffected:", error);
+      }
+      return undefined;
+    }
+  }
+}
+
+function fetchCause(intent: string, cached: CacheTuple | undefined): FetchCause {
+  if (!cached) return intent === "preload" ? "preload" : "initial";
+  if (cached[0] === 0) return "revalidate";
+  if (intent === "preload") return "preload";
+  return intent === "navigate" ? "navigation" : "expired";
+}
+
+/** Args as the router hashed them into the key (JSON after the query name). */
+export function decodeArgs(key: string, query: string): unknown {
+  try {
+    return JSON.parse(key.slice(query.length));
+  } catch {
+    return key.slice(query.length);
+  }
+}
+
+function actionName(url: string): string {
+  const base = "https://action/";
+  return url.startsWith(base) ? decodeURIComponent(url.slice(base.length)) : url;
+}

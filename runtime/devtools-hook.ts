@@ -1,0 +1,78 @@
+/*
+ * The page-global hook, `globalThis.__SOLID_QUERY_DEVTOOLS__`: what any devtools frontend (our
+ * extension, a test, a console user) can ask of the instrumented router. Commands go through the
+ * router's own functions (revalidate, query.delete), tagged with the "devtools" cause.
+ */
+import { PROTOCOL, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
+import type { PathSegment, Preview } from "../bridge/preview-schema.ts";
+import { previewAt } from "../bridge/serialize.ts";
+import type { CacheInstrumentation } from "./cache-instrumentation.ts";
+import type { Recorder } from "./recorder.ts";
+import { describeEntry, toWireEvent } from "./wire.ts";
+
+export interface Snapshot {
+  entries: Entry[];
+  events: DevtoolsEvent[];
+  /** Events that fell out of the ring buffer before this snapshot. */
+  dropped: number;
+}
+
+export interface DevtoolsHook {
+  protocol: number;
+  routerVersion: string;
+  /** False when the router version is not supported: the hook is inert. */
+  instrumented: boolean;
+  snapshot(): Snapshot;
+  entry(key: string): Entry | undefined;
+  subscribe(listener: (event: DevtoolsEvent) => void): () => void;
+  /** No keys: every entry, as the router's own `revalidate()`. */
+  revalidate(keys?: string[]): void;
+  invalidate(keys: string[]): void;
+  delete(keys: string[]): void;
+  inspect(key: string, path: PathSegment[]): Preview;
+  clearLog(): void;
+}
+
+export const GLOBAL_HOOK = "__SOLID_QUERY_DEVTOOLS__";
+
+export function createDevtoolsHook(routerVersion: string, instrumentation: CacheInstrumentation, recorder: Recorder): DevtoolsHook {
+  const router = () => {
+    if (!instrumentation.router) throw new Error("the router's cache module has not loaded yet");
+    return instrumentation.router;
+  };
+  const asDevtools = (run: () => void) => instrumentation.withCause({ kind: "devtools" }, run);
+  return {
+    protocol: PROTOCOL,
+    routerVersion,
+    instrumented: true,
+    snapshot: () => ({
+      entries: instrumentation.keys().flatMap((key) => describeEntry(instrumentation, key) ?? []),
+      events: recorder.recent().map(toWireEvent),
+      dropped: recorder.dropped,
+    }),
+    entry: (key) => describeEntry(instrumentation, key),
+    subscribe: (listener) => recorder.subscribe((event) => listener(toWireEvent(event))),
+    revalidate: (keys) => asDevtools(() => void router().revalidate(keys)),
+    invalidate: (keys) => asDevtools(() => router().cacheKeyOp(keys, (entry) => (entry[0] = 0))),
+    delete: (keys) => asDevtools(() => keys.forEach((key) => router().query.delete(key))),
+    inspect: (key, path) => previewAt(instrumentation.lookup(key)?.tuple[2], path),
+    clearLog: () => recorder.clear(),
+  };
+}
+
+/** The hook of a router we do not support: it answers, but reports nothing and does nothing. */
+export function createInertHook(routerVersion: string): DevtoolsHook {
+  return {
+    protocol: PROTOCOL,
+    routerVersion,
+    instrumented: false,
+    snapshot: () => ({ entries: [], events: [], dropped: 0 }),
+    entry: () => undefined,
+    subscribe: () => () => {},
+    revalidate: () => {},
+    invalidate: () => {},
+    delete: () => {},
+    inspect: () => ({ type: "special", text: "undefined" }),
+    clearLog: () => {},
+  };
+}

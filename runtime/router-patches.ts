@@ -1,0 +1,82 @@
+/*
+ * Source patches for the router's own cache and action modules (dist/data/query.js and
+ * dist/data/action.js). Each patch is an exact anchor read from the published 0.15.4, 0.16.3 and
+ * 1.0.0 packages; a patch applies only if every anchor of its file is found exactly once, so a
+ * router we have not read is left untouched rather than half-instrumented.
+ */
+
+/** Router lines the runtime supports; every other version is left alone with a warning. */
+export const SUPPORTED_ROUTER = /^(0\.15|0\.16|1\.0)\.\d+$/;
+
+export type RouterModule = "query" | "action";
+
+type Patch = [anchor: string, replacement: string];
+
+const patches: Record<RouterModule, Patch[]> = {
+  query: [
+    ["let cacheMap = new Map();", "let cacheMap = __sqd.cache(new Map());"],
+    [
+      "export function revalidate(key, force = true) {",
+      "export function revalidate(key, force = true) {\n    return __sqd.revalidate(key, force, () => __sqdRevalidate(key, force));\n}\nfunction __sqdRevalidate(key, force) {",
+    ],
+    ["            res = fn(...args);", "            res = __sqd.fetch(key, name, args, intent, cached, () => fn(...args));"],
+    [
+      "res = sharedConfig.load(key); // hydrating",
+      "res = __sqd.hydrate(key, name, args, cached, sharedConfig.load(key)); // hydrating",
+    ],
+    ["    cachedFn.key = name;", "    cachedFn.key = name;\n    __sqd.defineQuery(name);"],
+    [
+      "query.set = (key, value) => {",
+      "query.set = (key, value) => __sqd.setting(key, () => __sqdSet(key, value));\nconst __sqdSet = (key, value) => {",
+    ],
+    [
+      "query.delete = (key) => getCache().delete(key);",
+      'query.delete = (key) => __sqd.removing("delete", () => getCache().delete(key));',
+    ],
+    ["query.clear = () => getCache().clear();", 'query.clear = () => __sqd.removing("clear", () => getCache().clear());'],
+  ],
+  action: [
+    ["        const form = this.f;", "        const form = this.f;\n        const __sqdId = __sqd.actionStart(url, variables);"],
+    [
+      "                const result = await handleResponse(res, error, router.navigatorFactory());",
+      "                const result = await handleResponse(res, error, router.navigatorFactory(), __sqdId);\n                __sqd.actionSettle(__sqdId, result);",
+    ],
+    ["async function handleResponse(response, error, navigate) {", "async function handleResponse(response, error, navigate, __sqdId) {"],
+    [
+      "    cacheKeyOp(keys, entry => (entry[0] = 0));",
+      "    __sqd.actionResponse(__sqdId, keys, flightKeys);\n    cacheKeyOp(keys, entry => (entry[0] = 0));",
+    ],
+    ["    await revalidate(keys, false);", "    await __sqd.withAction(__sqdId, () => revalidate(keys, false));"],
+  ],
+};
+
+const footers: Record<RouterModule, string> = {
+  query: "\n__sqd.attach({ revalidate, cacheKeyOp, query });\n",
+  action: "",
+};
+
+/** The id the patched modules import the runtime from; the Vite plugin resolves it. */
+export const RUNTIME_ID = "virtual:solid-query-devtools";
+
+export interface RuntimeOptions {
+  /** Events kept for a panel opened late. */
+  bufferSize: number;
+}
+
+export function patchRouterModule(module: RouterModule, code: string, version: string, options: RuntimeOptions): string {
+  const missing = patches[module].filter(([anchor]) => code.split(anchor).length !== 2).map(([anchor]) => anchor.trim());
+  if (missing.length) {
+    throw new Error(`router ${version} ${module}.js does not match the tested source at: ${missing.join(" | ")}`);
+  }
+  const header =
+    `import { installRouterDevtools as __sqdInstall } from ${JSON.stringify(RUNTIME_ID)};\n` +
+    `const __sqd = __sqdInstall(${JSON.stringify(version)}, ${JSON.stringify(options)});\n`;
+  let patched = code;
+  for (const [anchor, replacement] of patches[module]) patched = patched.replace(anchor, () => replacement);
+  return header + patched + footers[module];
+}
+
+/** What an unsupported router gets instead: a single warning and a hook that says so. */
+export function unsupportedRouterHeader(version: string): string {
+  return `import { reportUnsupportedRouter as __sqdUnsupported } from ${JSON.stringify(RUNTIME_ID)};\n__sqdUnsupported(${JSON.stringify(version)});\n`;
+}

@@ -1,0 +1,51 @@
+/*
+ * Converts the runtime's live state into protocol data: an entry read straight from the
+ * router's tuple, and raw events with their page values turned into previews. Only called for a
+ * connected panel or an explicit snapshot(), never on the app's hot path.
+ */
+import type { DevtoolsEvent, Entry, EntryStatus } from "../bridge/protocol.ts";
+import { preview } from "../bridge/serialize.ts";
+import type { CacheInstrumentation, CacheTuple, EntryMeta } from "./cache-instrumentation.ts";
+import type { RawEvent } from "./recorder.ts";
+
+export function describeEntry(instrumentation: CacheInstrumentation, key: string): Entry | undefined {
+  const found = instrumentation.lookup(key);
+  if (!found) return undefined;
+  const { tuple, meta } = found;
+  const value = tuple[2];
+  return {
+    key,
+    query: meta.query,
+    args: preview(meta.args),
+    status: statusOf(tuple, meta),
+    updatedAt: tuple[0],
+    createdAt: meta.createdAt,
+    intent: String(tuple[3]),
+    observers: tuple[4].count,
+    fetches: meta.fetches,
+    lastFetchMs: meta.lastFetchMs,
+    hydrated: meta.hydrated,
+    value: value === undefined ? undefined : preview(value),
+    error: meta.failed ? preview(meta.error) : undefined,
+  };
+}
+
+function statusOf(tuple: CacheTuple, meta: EntryMeta): EntryStatus {
+  if (tuple[0] === 0) return "stale";
+  if (meta.inflight) return "pending";
+  return meta.failed ? "error" : "ready";
+}
+
+const valueFields = ["input", "result", "error"] as const;
+
+export function toWireEvent(event: RawEvent): DevtoolsEvent {
+  const wire: Record<string, unknown> = { ...event };
+  for (const field of valueFields) {
+    if (field in event) {
+      const raw = (event as Record<string, unknown>)[field];
+      if (raw === undefined && field !== "input") delete wire[field];
+      else wire[field] = preview(raw);
+    }
+  }
+  return wire as DevtoolsEvent;
+}
