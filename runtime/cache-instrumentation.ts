@@ -160,7 +160,8 @@ export class CacheInstrumentation {
 
   /** The action's response was read: these keys are about to be invalidated and refetched. */
   actionResponse(id: number, keys: string[] | undefined, flightKeys: string[] | undefined): void {
-    this.emit({ kind: "action-response", id, revalidate: keys ?? null, singleFlight: flightKeys ?? [] });
+    // `reload({ revalidate: [] })` sends an empty header, which the router splits into [""]: no key.
+    this.emit({ kind: "action-response", id, revalidate: keys?.filter((k) => k !== "") ?? null, singleFlight: flightKeys ?? [] });
     this.actionContext = id;
   }
 
@@ -240,7 +241,7 @@ export class CacheInstrumentation {
       hydrated,
     };
     this.pendingMeta.set(key, meta);
-    this.emit({ kind: "entry-created", key, query: name, intent });
+    this.emit({ kind: "entry-created", key, query: name, intent: String(intent) });
     return meta;
   }
 
@@ -308,7 +309,7 @@ export class CacheInstrumentation {
       matched.push(meta.key);
       if (entry[4].count > 0) active.push(meta.key);
     });
-    const requested = key === undefined ? null : (Array.isArray(key) ? key : [key]).map(String);
+    const requested = key === undefined ? null : (Array.isArray(key) ? key : [key]).map(String).filter((k) => k !== "");
     this.emit({ kind: "revalidate", requested, matched, active, force, cause });
     for (const k of active) this.revalidationFor.set(k, cause);
     return active;

@@ -24,6 +24,7 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
   const runtimeOptions = { bufferSize: options.bufferSize ?? 10_000 };
   const versions = new Map<string, string | undefined>();
   const warned = new Set<string>();
+  const mismatches = new Map<string, string | undefined>();
 
   function routerVersion(packageRoot: string): string | undefined {
     if (!versions.has(packageRoot)) {
@@ -35,6 +36,22 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
       }
     }
     return versions.get(packageRoot);
+  }
+
+  /** Why a router package cannot be patched, if so: both its files are checked, so it is never half-patched. */
+  function mismatch(packageRoot: string, version: string): string | undefined {
+    if (!mismatches.has(packageRoot)) {
+      let problem: string | undefined;
+      for (const module of ["query", "action"] as const) {
+        try {
+          patchRouterModule(module, readFileSync(join(packageRoot, "dist", "data", `${module}.js`), "utf8"), version, runtimeOptions);
+        } catch (error) {
+          problem ??= (error as Error).message;
+        }
+      }
+      mismatches.set(packageRoot, problem);
+    }
+    return mismatches.get(packageRoot);
   }
 
   return {
@@ -54,6 +71,8 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
         return module === "query" ? { code: unsupportedRouterHeader(version) + code, map: null } : undefined;
       }
       try {
+        const problem = mismatch(match[1], version);
+        if (problem !== undefined) throw new Error(problem);
         return { code: patchRouterModule(module, code, version, runtimeOptions), map: null };
       } catch (error) {
         if (!warned.has(version)) {

@@ -1,0 +1,140 @@
+/* The postMessage agent over an in-process wall pair, driven by the real hook of the patched router. */
+import { query } from "@solidjs/router";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { PANEL_SOURCE, panelCommand, parsePageMessage, type PageMessage, type PanelCommandBody } from "../bridge/protocol.ts";
+import { createWallPair, type Wall } from "../bridge/wall.ts";
+import { createAgent, type Agent } from "./agent.ts";
+import { hook, reset, settle } from "./test-fixture.tsx";
+
+const getItem = query(async (id: string) => ({ id, nested: { deep: [1, 2, 3] } }), "getItem");
+
+let agent: Agent;
+let panel: Wall;
+let received: PageMessage[];
+
+beforeEach(() => {
+  const [page, panelSide] = createWallPair();
+  panel = panelSide;
+  received = [];
+  // Every message must be valid protocol: the content script drops anything else.
+  panel.listen((data) => {
+    const parsed = parsePageMessage(data);
+    if (!parsed.ok) throw new Error(`invalid page message: ${parsed.reason}`);
+    received.push(parsed.message);
+  });
+  agent = createAgent(hook(), page, () => "http://app.test/");
+});
+afterEach(async () => {
+  agent.dispose();
+  await reset();
+});
+
+const send = async (body: PanelCommandBody) => (panel.send(panelCommand(body)), settle());
+const kinds = () => received.map((m) => m.kind);
+const batches = () => received.flatMap((m) => (m.kind === "batch" ? [m] : []));
+
+// Until a panel connects, the agent posts its hello and nothing else, however busy the cache is.
+test("silent until connected", async () => {
+  await getItem("a");
+  await Promise.all(["b", "c"].map((id) => getItem(id)));
+  hook().invalidate([getItem.key]);
+  await settle();
+  expect(received).toEqual([
+    expect.objectContaining({ kind: "hello", routerVersion: hook().routerVersion, instrumented: true, url: "http://app.test/" }),
+  ]);
+  expect(agent.connected).toBe(false);
+});
+
+// connect answers a self-sufficient snapshot (no second hello: the content script would answer it
+// with another connect); later events arrive in a batch with the entries they touched.
+test("connect, snapshot, then batches", async () => {
+  await getItem("a");
+  await send({ kind: "connect" });
+  expect(kinds()).toEqual(["hello", "snapshot"]);
+  const snapshot = received[1];
+  expect(snapshot.kind === "snapshot" && snapshot.entries.map((e) => e.key)).toEqual([getItem.keyFor("a")]);
+  expect(snapshot.kind === "snapshot" && snapshot.events.map((e) => e.kind)).toEqual(["entry-created", "fetch-start", "fetch-settle", "value-set"]);
+  received = [];
+  query.set(getItem.keyFor("b"), "bee");
+  query.delete(getItem.keyFor("a"));
+  await settle();
+  expect(kinds()).toEqual(["batch"]); // events of one tick travel together
+  const [batch] = batches();
+  expect(batch.events.map((e) => e.kind)).toEqual(["entry-created", "value-set", "entry-removed"]);
+  expect(batch.entries).toEqual([expect.objectContaining({ key: getItem.keyFor("b"), status: "ready", value: { type: "primitive", value: "bee" } })]);
+  expect(batch.removed).toEqual([getItem.keyFor("a")]);
+  expect(batch.dropped).toBe(0);
+});
+
+// A synchronous burst of 5,000 events reaches the panel complete, in order, in batches of ≤ 1000.
+test("burst of 5000 events", { timeout: 30_000 }, async () => {
+  const keys = Array.from({ length: 1000 }, (_, i) => `burst[${i}]`);
+  keys.forEach((key) => query.set(key, -1));
+  hook().clearLog(); // keep the connect snapshot small
+  await send({ kind: "connect" });
+  received = [];
+  for (let round = 0; round < 5; round++) keys.forEach((key) => query.set(key, round)); // 5000 value-set
+  await settle();
+  expect(kinds()).toEqual(["batch", "batch", "batch", "batch", "batch"]);
+  expect(batches().map((b) => b.events.length)).toEqual([1000, 1000, 1000, 1000, 1000]);
+  const events = batches().flatMap((b) => b.events);
+  expect(events.map((e) => e.kind === "value-set" && e.via === "set" && e.key)).toEqual([...keys, ...keys, ...keys, ...keys, ...keys]);
+  expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => events[0].seq + i));
+  expect(batches().every((b) => b.dropped === 0 && b.entries.length === 1000)).toBe(true);
+});
+
+// disconnect stops the stream; the page goes quiet again.
+test("disconnect", async () => {
+  await send({ kind: "connect" });
+  await send({ kind: "disconnect" });
+  received = [];
+  await getItem("a");
+  await settle();
+  expect(received).toEqual([]);
+  expect(agent.connected).toBe(false);
+});
+
+// Malformed or foreign-protocol commands are counted, never acted on; untagged traffic is ignored.
+test("invalid commands are rejected", async () => {
+  await getItem("a");
+  panel.send({ source: PANEL_SOURCE, protocol: 1, kind: "delete", keys: "not a list" });
+  panel.send({ source: PANEL_SOURCE, protocol: 99, kind: "connect" });
+  panel.send({ hello: "some other script" });
+  await settle();
+  expect(agent.rejected.count).toBe(2);
+  expect(agent.rejected.lastReason).toMatch(/protocol mismatch/);
+  expect(agent.connected).toBe(false);
+  expect(hook().entry(getItem.keyFor("a"))).toBeDefined();
+});
+
+// inspect returns a value message with the preview of the path asked for.
+test("inspect", async () => {
+  await getItem("a");
+  await send({ kind: "inspect", key: getItem.keyFor("a"), path: ["nested", "deep"] });
+  expect(received.at(-1)).toEqual({
+    source: "solid-query-devtools:page",
+    protocol: 1,
+    kind: "value",
+    key: getItem.keyFor("a"),
+    path: ["nested", "deep"],
+    preview: { type: "array", className: "Array", length: 3, items: [1, 2, 3].map((value) => ({ type: "primitive", value })) },
+  });
+});
+
+// Commands act on the router: revalidate, invalidate and delete from the panel.
+test("revalidate, invalidate and delete commands", async () => {
+  await Promise.all(["a", "b"].map((id) => getItem(id)));
+  await send({ kind: "connect" });
+  received = [];
+  await send({ kind: "revalidate", keys: [getItem.keyFor("a")] });
+  await send({ kind: "invalidate", keys: [getItem.keyFor("b")] });
+  await send({ kind: "delete", keys: [getItem.keyFor("a")] });
+  const events = batches().flatMap((b) => b.events);
+  expect(events.map((e) => `${e.kind} ${"key" in e ? e.key : ""}`.trim())).toEqual([
+    "revalidate",
+    `invalidated ${getItem.keyFor("a")}`,
+    `invalidated ${getItem.keyFor("b")}`,
+    `entry-removed ${getItem.keyFor("a")}`,
+  ]);
+  expect(events[0]).toMatchObject({ cause: { kind: "devtools" }, active: [] });
+});

@@ -1,0 +1,166 @@
+/* Entry lifecycle: what the runtime reports as real queries are created, read, fail and go away. */
+import { Route, createAsync, query } from "@solidjs/router";
+import { Show, createSignal, sharedConfig } from "solid-js";
+import { afterEach, expect, test } from "vitest";
+import { hook, log, lines, mount, primitive, reset, settle } from "./test-fixture.tsx";
+
+let fetched = 0;
+const getItem = query(async (id: string) => `${id}#${++fetched}`, "getItem");
+const search = query(async (term: string, opts: { page: number }) => `${term}@${opts.page}`, "search");
+const failing = query(async (id: string): Promise<string> => {
+  throw new Error(`boom ${id}`);
+}, "failing");
+const A = getItem.keyFor("a");
+
+afterEach(async () => {
+  await reset();
+  fetched = 0;
+});
+
+function Item(props: { id: string }) {
+  const value = createAsync(() => getItem(props.id));
+  return <span>{value()}</span>;
+}
+
+// A component's first read creates the entry, fetches it (cause initial) and stores the value.
+test("first read: created, fetched, valued", async () => {
+  const app = mount(() => <Route path="/" component={() => <Item id="a" />} />);
+  await settle();
+  expect(app.text()).toBe("a#1");
+  expect(log()).toEqual([
+    { kind: "entry-created", key: A, query: "getItem", intent: "undefined" },
+    { kind: "fetch-start", key: A, fetchId: 1, cause: "initial" },
+    { kind: "observers", key: A, count: 1 },
+    { kind: "fetch-settle", key: A, fetchId: 1, ok: true },
+    { kind: "value-set", key: A, via: "fetch" },
+  ]);
+  expect(hook().entry(A)).toMatchObject({
+    key: A,
+    query: "getItem",
+    args: { type: "array", length: 1, items: [primitive("a")] },
+    status: "ready",
+    intent: "undefined",
+    observers: 1,
+    fetches: 1,
+    hydrated: false,
+    value: primitive("a#1"),
+  });
+});
+
+// Several arguments, objects included, show up as the args the query was called with.
+test("args preview of a multi-argument query", async () => {
+  await search("solid", { page: 2 });
+  const key = search.keyFor("solid", { page: 2 });
+  expect(key).toBe('search["solid",{"page":2}]');
+  expect(hook().entry(key)?.args).toEqual({
+    type: "array",
+    className: "Array",
+    length: 2,
+    items: [primitive("solid"), { type: "object", className: "Object", entries: [["page", primitive(2)]], more: 0 }],
+  });
+});
+
+// An entry written by query.set (never fetched) is still named, and its args decoded from the key.
+test("query.set creates an entry with args decoded from its key", () => {
+  query.set(getItem.keyFor("z"), "zed");
+  expect(log()).toEqual([
+    { kind: "entry-created", key: getItem.keyFor("z"), query: "getItem", intent: "preload" },
+    { kind: "value-set", key: getItem.keyFor("z"), via: "set" },
+  ]);
+  expect(hook().entry(getItem.keyFor("z"))).toMatchObject({
+    query: "getItem",
+    args: { type: "array", length: 1, items: [primitive("z")] },
+    status: "ready",
+    fetches: 0,
+    value: primitive("zed"),
+  });
+});
+
+// A value the server serialized is hydrated, not fetched: the entry is marked hydrated.
+test("hydrated entry", async () => {
+  const key = getItem.keyFor("h");
+  // What solid's hydrate() provides: serialized data the router reads instead of fetching.
+  const saved = { has: sharedConfig.has, load: sharedConfig.load };
+  Object.assign(globalThis, { _$HY: { r: { [key]: true } } });
+  sharedConfig.has = (id) => id === key;
+  sharedConfig.load = () => Promise.resolve("from server");
+  try {
+    expect(await getItem("h")).toBe("from server");
+  } finally {
+    Object.assign(sharedConfig, saved);
+    delete (globalThis as { _$HY?: unknown })._$HY;
+  }
+  expect(fetched).toBe(0);
+  expect(log()).toEqual([
+    { kind: "entry-created", key, query: "getItem", intent: "initial" },
+    { kind: "value-set", key, via: "fetch" },
+  ]);
+  expect(hook().entry(key)).toMatchObject({ hydrated: true, fetches: 0, status: "ready", value: primitive("from server") });
+});
+
+// A query that throws settles with ok:false and the error, sets no value, and its entry is in error.
+test("failing query: fetch-settle error and status error", async () => {
+  await expect(failing("x")).rejects.toThrow("boom x");
+  const key = failing.keyFor("x");
+  const error = { type: "error", name: "Error", message: "boom x" };
+  expect(log()).toEqual([
+    { kind: "entry-created", key, query: "failing", intent: "undefined" },
+    { kind: "fetch-start", key, fetchId: 1, cause: "initial" },
+    { kind: "fetch-settle", key, fetchId: 1, ok: false, error: expect.objectContaining(error) },
+  ]);
+  expect(hook().entry(key)).toMatchObject({ status: "error", error, fetches: 1 });
+  expect(hook().entry(key)?.value).toBeUndefined();
+});
+
+// The observer count follows components reading the entry as they mount and unmount.
+test("observers go up and down with components", async () => {
+  const [second, setSecond] = createSignal(true);
+  const app = mount(() => (
+    <Route path="/" component={() => (
+      <>
+        <Item id="a" />
+        <Show when={second()}>
+          <Item id="a" />
+        </Show>
+      </>
+    )} />
+  ));
+  await settle();
+  expect(lines(["observers", "fetch-start"])).toEqual([`fetch-start ${A} initial`, `observers ${A} 1`, `observers ${A} 2`]);
+  hook().clearLog();
+  setSecond(false);
+  await settle();
+  setSecond(true);
+  await settle();
+  app.dispose();
+  await settle();
+  // hidden: 1, shown again: 2 (read from cache, no fetch), app disposed: 1 then 0.
+  expect(lines()).toEqual([`observers ${A} 1`, `observers ${A} 2`, `observers ${A} 1`, `observers ${A} 0`]);
+  expect(hook().entry(A)?.observers).toBe(0);
+});
+
+// Invalidating marks the entry stale (updatedAt 0) and does not refetch it by itself.
+test("invalidated without refetch", async () => {
+  await getItem("a");
+  hook().clearLog();
+  hook().invalidate([A]);
+  await settle();
+  expect(log()).toEqual([{ kind: "invalidated", key: A }]);
+  expect(hook().entry(A)).toMatchObject({ status: "stale", updatedAt: 0 });
+});
+
+// Removals say why: query.delete and the devtools delete are "delete", query.clear is "clear".
+test("entry-removed with reason delete and clear", async () => {
+  await Promise.all(["a", "b", "c", "d"].map((id) => getItem(id)));
+  hook().clearLog();
+  expect(query.delete(A)).toBe(true);
+  hook().delete([getItem.keyFor("b"), getItem.keyFor("missing")]);
+  query.clear();
+  expect(lines()).toEqual([
+    `entry-removed ${A} delete`,
+    `entry-removed ${getItem.keyFor("b")} delete`,
+    `entry-removed ${getItem.keyFor("c")} clear`,
+    `entry-removed ${getItem.keyFor("d")} clear`,
+  ]);
+  expect(hook().snapshot().entries).toEqual([]);
+});
