@@ -147,6 +147,8 @@ export const PageMessageSchema = v.variant("kind", [
     ...PageHeader,
     kind: v.literal("snapshot"),
     routerVersion: v.string(),
+    instrumented: v.boolean(),
+    url: v.string(),
     entries: v.array(EntrySchema),
     events: v.array(EventSchema),
     dropped: v.number(),

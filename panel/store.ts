@@ -113,7 +113,9 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
         setState({ status: message.instrumented ? "found" : "unsupported", routerVersion: message.routerVersion, url: message.url });
         return;
       case "snapshot":
+        clearTimeout(missingTimer);
         batch(() => {
+          setState({ status: message.instrumented ? "found" : "unsupported", routerVersion: message.routerVersion, url: message.url });
           setState("entries", Object.fromEntries(message.entries.map((entry) => [entry.key, entry])));
           if (!state.preserveLog) setState("log", []);
           const known = new Set(state.log.map((item) => item.seq));

@@ -27,7 +27,9 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
 
   const hello = () =>
     wall.send(pageMessage({ kind: "hello", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url() }));
-  const sendSnapshot = () => wall.send(pageMessage({ kind: "snapshot", routerVersion: hook.routerVersion, ...hook.snapshot() }));
+  // Self-sufficient (no hello needed after it): a hello would make the content script reconnect.
+  const sendSnapshot = () =>
+    wall.send(pageMessage({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...hook.snapshot() }));
 
   function flush() {
     scheduled = false;
@@ -64,7 +66,6 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
     switch (command.kind) {
       case "connect":
         unsubscribe ??= hook.subscribe(onEvent);
-        hello();
         sendSnapshot();
         return;
       case "disconnect":
