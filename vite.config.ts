@@ -18,6 +18,10 @@ const testConfig = defineConfig({
     server: { deps: { inline: [/solid-js/, /@solidjs[\\/]router/, /router-0-1\d/] } },
     projects: [
       { extends: true, test: { name: "unit", include: ["bridge/**/*.test.ts", "panel/**/*.test.{ts,tsx}"] } },
+      // Node-side test code: not through the Solid plugin, whose browser conditions break puppeteer.
+      {
+        test: { name: "e2e", environment: "node", include: ["e2e/**/*.e2e.ts"], testTimeout: 60_000, hookTimeout: 90_000 },
+      },
       ...Object.entries(routerMatrix).map(([line, pkg]) => ({
         extends: true as const,
         resolve: { alias: [{ find: /^@solidjs\/router$/, replacement: pkg }] },

@@ -66,9 +66,9 @@ function EntryRow(props: { entry: Entry; now: () => number; selected: boolean; o
     >
       <span class={`badge status-${props.entry.status}`}>{props.entry.status}</span>
       <span class="args">{inlinePreview(props.entry.args)}</span>
-      <span class="cell" title="observers (active subscribers)">👁 {props.entry.observers}</span>
-      <span class="cell" title="fetches">⇣ {props.entry.fetches}</span>
-      <span class="cell" title="last fetch duration">{props.entry.lastFetchMs === undefined ? "" : formatMs(props.entry.lastFetchMs)}</span>
+      <span class="cell" title="observers: active subscribers (the router's own count)">{props.entry.observers} obs</span>
+      <span class="cell" title="fetches">{props.entry.fetches} ⇣</span>
+      <span class="cell wide-only" title="last fetch duration">{props.entry.lastFetchMs === undefined ? "" : formatMs(props.entry.lastFetchMs)}</span>
       <span class="cell age" title="since last update">{age()}</span>
       <button
         data-action="revalidate"
