@@ -15,7 +15,7 @@ const testConfig = defineConfig({
   plugins: [solid(), queryDevtools()],
   test: {
     environment: "happy-dom",
-    server: { deps: { inline: [/solid-js/, /@solidjs[\\/]router/, /router-0-1\d/] } },
+    server: { deps: { inline: [/solid-js/, /@tanstack[\\/]solid-virtual/, /@solidjs[\\/](router|testing-library)/, /router-0-1\d/] } },
     projects: [
       { extends: true, test: { name: "unit", include: ["bridge/**/*.test.ts", "panel/**/*.test.{ts,tsx}"] } },
       // Node-side test code: not through the Solid plugin, whose browser conditions break puppeteer.

@@ -12,6 +12,8 @@ export const PAGE_SOURCE = "solid-query-devtools:page";
 export const PANEL_SOURCE = "solid-query-devtools:panel";
 export const EXTENSION_SOURCE = "solid-query-devtools:extension";
 export const PROTOCOL = 1;
+/** Longest rejection reason kept: reasons may quote page data. */
+export const MAX_REASON = 500;
 
 const Key = v.pipe(v.string(), v.maxLength(4096));
 const Keys = v.pipe(v.array(Key), v.maxLength(10_000));
@@ -126,13 +128,20 @@ export const EntrySchema = v.object({
   fetches: v.number(),
   lastFetchMs: v.optional(v.number()),
   hydrated: v.boolean(),
+  /** When the router's cleanup timer will delete this entry if nothing observes it by then. */
+  gcAt: v.optional(Time),
   value: v.optional(PreviewSchema),
   error: v.optional(PreviewSchema),
 });
 export type Entry = v.InferOutput<typeof EntrySchema>;
 
-const PageHeader = { source: v.literal(PAGE_SOURCE), protocol: v.number() };
-const PanelHeader = { source: v.literal(PANEL_SOURCE), protocol: v.number() };
+/**
+ * Checked first, for a readable mismatch reason, and again by the schema: a value that changes
+ * between two reads (a getter on an uncloned object) must not slip another protocol through.
+ */
+const Protocol = v.literal(PROTOCOL);
+const PageHeader = { source: v.literal(PAGE_SOURCE), protocol: Protocol };
+const PanelHeader = { source: v.literal(PANEL_SOURCE), protocol: Protocol };
 
 /** Page (runtime) → panel. */
 export const PageMessageSchema = v.variant("kind", [
@@ -185,11 +194,31 @@ export const PanelCommandSchema = v.variant("kind", [
 ]);
 export type PanelCommand = v.InferOutput<typeof PanelCommandSchema>;
 
-/** Background → panel: what happened to the inspected page's connection. */
+/** Extension → panel: what happened to the inspected page's connection (from the service worker)… */
 export const ExtensionNoticeSchema = v.variant("kind", [
-  /** A (new) document of the inspected tab loaded the content script: a reload or navigation. */
-  v.object({ source: v.literal(EXTENSION_SOURCE), protocol: v.number(), kind: v.literal("page-connected"), url: v.string() }),
-  v.object({ source: v.literal(EXTENSION_SOURCE), protocol: v.number(), kind: v.literal("page-disconnected") }),
+  /**
+   * The inspected tab's content script connected: a new document (reload, navigation) or, with the
+   * same `documentId`, the same document again after a service-worker restart.
+   */
+  v.object({
+    source: v.literal(EXTENSION_SOURCE),
+    protocol: Protocol,
+    kind: v.literal("page-connected"),
+    url: v.string(),
+    documentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  }),
+  v.object({ source: v.literal(EXTENSION_SOURCE), protocol: Protocol, kind: v.literal("page-disconnected") }),
+  /**
+   * …and, from the content script, the page messages it rejected so far in this document (invalid, or
+   * of another protocol version): they never reach the panel, so it learns of them only this way.
+   */
+  v.object({
+    source: v.literal(EXTENSION_SOURCE),
+    protocol: Protocol,
+    kind: v.literal("rejected"),
+    count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    lastReason: v.optional(v.pipe(v.string(), v.maxLength(MAX_REASON))),
+  }),
 ]);
 export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
 
@@ -204,6 +233,12 @@ export const panelCommand = <T extends PanelCommandBody>(body: T) =>
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; reason: string };
 
+/** What a receiver rejected: every invalid message is counted, the last reason kept for diagnostics. */
+export interface Rejections {
+  count: number;
+  lastReason?: string;
+}
+
 /** True for anything carrying `source`: other page traffic is ignored without counting. */
 export function isTagged(data: unknown, source: string): data is { source: string; protocol: unknown } {
   try {
@@ -214,11 +249,18 @@ export function isTagged(data: unknown, source: string): data is { source: strin
 }
 
 function parse<T>(schema: v.GenericSchema<unknown, T>, source: string, data: unknown): Parsed<T> {
+  const parsed = parseUnbounded(schema, source, data);
+  // A reason may quote page data (a 1 MB string): keep it short enough to show and to send on.
+  return parsed.ok || parsed.reason.length <= MAX_REASON ? parsed : { ok: false, reason: `${parsed.reason.slice(0, MAX_REASON - 1)}…` };
+}
+
+function parseUnbounded<T>(schema: v.GenericSchema<unknown, T>, source: string, data: unknown): Parsed<T> {
   try {
     if (isTagged(data, source) && data.protocol !== PROTOCOL) {
       return { ok: false, reason: `protocol mismatch: got ${String(data.protocol)}, expected ${PROTOCOL}` };
     }
-    const result = v.safeParse(schema, data);
+    // The first issue is all a reason shows: stop there instead of walking a huge invalid message.
+    const result = v.safeParse(schema, data, { abortEarly: true });
     if (result.success) return { ok: true, message: result.output };
     const issue = result.issues[0];
     const where = issue.path?.map((p) => String(p.key)).join(".") || "message";

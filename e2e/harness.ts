@@ -4,12 +4,14 @@
  * DevTools window (see shared E2E notes). Tests drive the demo page and the panel side by side.
  */
 import { existsSync } from "node:fs";
+import { createServer as createHttpServer, type Server } from "node:http";
 import { resolve } from "node:path";
-import puppeteer, { type Browser, type Frame, type Page } from "puppeteer-core";
+import puppeteer, { type Browser, type Frame, type Page, type Target } from "puppeteer-core";
 import { createServer, type ViteDevServer } from "vite";
 
 export const root = resolve(import.meta.dirname, "..");
-export const extensionDir = resolve(root, "dist/extension");
+/** The built extension; E2E_EXTENSION_DIR points at another build (e.g. one not shared with other runs). */
+export const extensionDir = process.env.E2E_EXTENSION_DIR ? resolve(process.env.E2E_EXTENSION_DIR) : resolve(root, "dist/extension");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function startDemo(port: number): Promise<ViteDevServer> {
@@ -84,7 +86,8 @@ export async function showPanel(devtools: Page): Promise<Frame> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     // A string, not a function: the test runner would rewrite a function's dynamic import.
-    const shown = await devtools.evaluate(SHOW_PANEL);
+    // A DevTools window that is still starting throws ("Unable to create settings"): try again.
+    const shown = await devtools.evaluate(SHOW_PANEL).catch(() => false);
     // Look the frame up every time: it is replaced when it moves out of process.
     const frame = devtools.frames().find((f) => f.url().endsWith("/panel/index.html") && !f.detached);
     if (shown && frame && (await frame.$(".app").catch(() => null))) return frame;
@@ -115,11 +118,119 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
   }
 }
 
-/** Gives the panel the whole DevTools window, for screenshots. */
-export async function undock(devtools: Page): Promise<void> {
+/** Gives the panel the whole DevTools window, for screenshots (the inspected page is hidden meanwhile). */
+export const undock = (devtools: Page) => setDockSide(devtools, "undocked");
+export const dock = (devtools: Page) => setDockSide(devtools, "right");
+
+async function setDockSide(devtools: Page, side: string): Promise<void> {
   await devtools.evaluate(`(async () => {
     const ui = await import("./ui/legacy/legacy.js");
-    ui.DockController.DockController.instance().setDockSide("undocked");
+    ui.DockController.DockController.instance().setDockSide("${side}");
   })()`);
   await new Promise((r) => setTimeout(r, 500));
+}
+
+// ─── Lifecycle helpers: tabs, DevTools windows, the service worker, plain pages ───────────────
+
+/** What the page and the content script said to each other over window.postMessage, in order. */
+export interface BridgeTraffic {
+  /** Kinds the page's runtime posted (hello, snapshot, batch, …). */
+  page: string[];
+  /** Kinds of panel commands the content script posted to the page (connect, get-snapshot, …). */
+  panel: string[];
+}
+
+/*
+ * Installed in the page's main world before its scripts run: only listens to the window's message
+ * events (which both worlds share), so it observes the real traffic without taking part in it.
+ */
+const OBSERVE_BRIDGE = `(() => {
+  const traffic = { page: [], panel: [] };
+  Object.defineProperty(window, "__bridgeTraffic", { value: traffic });
+  window.addEventListener("message", (event) => {
+    const data = event.data;
+    if (event.source !== window || typeof data !== "object" || data === null) return;
+    if (data.source === "solid-query-devtools:page") traffic.page.push(data.kind);
+    if (data.source === "solid-query-devtools:panel") traffic.panel.push(data.kind);
+  });
+})()`;
+
+/** A new tab at `url` whose bridge traffic `bridgeTraffic` can read (from its first message on). */
+export async function openObservedTab(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument(OBSERVE_BRIDGE);
+  await page.goto(url);
+  return page;
+}
+
+/** The traffic of the current document (a reload starts afresh). */
+export async function bridgeTraffic(page: Page): Promise<BridgeTraffic> {
+  return page.evaluate(() => {
+    const traffic = (window as unknown as { __bridgeTraffic: BridgeTraffic }).__bridgeTraffic;
+    return { page: [...traffic.page], panel: [...traffic.panel] };
+  });
+}
+
+/** Finds the DevTools window that every tab gets (devtools: true) for `page`, and selects our panel. */
+export async function panelFor(browser: Browser, page: Page): Promise<Inspected> {
+  const url = page.url();
+  const devtools = await until("the tab's DevTools window", () => devtoolsFor(browser, url), 20_000);
+  await devtools.setViewport({ width: 1280, height: 800 });
+  return { page, devtools, panel: await showPanel(devtools) };
+}
+
+/** Closes the tab's DevTools window, as the user closing DevTools would (the panel page goes away). */
+export async function closeDevtools(inspected: Inspected): Promise<void> {
+  const target = inspected.devtools.target();
+  await inspected.devtools.close();
+  await until("the DevTools window to close", async () => !inspected.page.browser().targets().includes(target));
+}
+
+/** Opens DevTools again on the same tab (CDP Target.openDevTools) and selects our panel. */
+export async function reopenDevtools(page: Page): Promise<Inspected> {
+  const devtools = await page.openDevTools();
+  await devtools.setViewport({ width: 1280, height: 800 });
+  return { page, devtools, panel: await showPanel(devtools) };
+}
+
+export const isExtensionWorker = (target: Target) => target.type() === "service_worker" && target.url().startsWith("chrome-extension://");
+
+/**
+ * Stops every service worker as the browser does when it decides to (E2E notes): the extension's
+ * worker ends, and with it every port connected to it.
+ */
+export async function stopServiceWorkers(page: Page): Promise<void> {
+  const session = await page.createCDPSession();
+  try {
+    await session.send("ServiceWorker.enable");
+    await session.send("ServiceWorker.stopAllWorkers");
+  } finally {
+    await session.detach();
+  }
+}
+
+/** A tiny HTTP server with fixed pages: a page with no runtime for the panel to find. */
+export async function startStaticServer(port: number, pages: Record<string, string>): Promise<Server> {
+  const server = createHttpServer((request, response) => {
+    const body = pages[new URL(request.url ?? "/", "http://localhost").pathname];
+    response.writeHead(body === undefined ? 404 : 200, { "content-type": "text/html; charset=utf-8" });
+    response.end(body ?? "not found");
+  });
+  await new Promise<void>((done, fail) => server.once("error", fail).listen(port, "localhost", done));
+  return server;
+}
+
+/** Keys of the rows of query `query` in the Queries view. */
+export async function rowKeys(panel: Frame, query: string): Promise<string[]> {
+  return panel.$$eval(`[data-query="${query}"][data-query-key]`, (rows) => rows.map((r) => r.getAttribute("data-query-key")!));
+}
+
+/** Every row key in the Queries view. */
+export async function allRowKeys(panel: Frame): Promise<string[]> {
+  return panel.$$eval("[data-query-key]", (rows) => rows.map((r) => r.getAttribute("data-query-key")!).sort());
+}
+
+/** Texts of the timeline's marker lines (reloads, navigations), in order. */
+export async function markers(panel: Frame): Promise<string[]> {
+  return panel.$$eval('.timeline [data-kind="marker"]', (lines) => lines.map((l) => l.textContent ?? ""));
 }

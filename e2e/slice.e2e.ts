@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const rowKeys = (query: string) =>
-  inspected.panel.$$eval(`[data-query-name="${query}"] [data-query-key]`, (rows) => rows.map((r) => r.getAttribute("data-query-key")));
+  inspected.panel.$$eval(`[data-query="${query}"][data-query-key]`, (rows) => rows.map((r) => r.getAttribute("data-query-key")));
 
 test("(a) lists projects and one projectTasks row per loaded project", async () => {
   await until("rows for every project", async () => (await rowKeys("projectTasks")).length === 3);
@@ -58,17 +58,46 @@ test("(d) an action appears in the timeline followed by the refreshes it caused"
   await inspected.page.type("#add-task-form-1 input[name=title]", "Write the e2e test");
   await inspected.page.click("#add-task-form-1 [type=submit]");
   await inspected.panel.click('[data-view="timeline"]');
-  const group = '[data-kind="action"][data-action-name="addTask"][data-outcome="ok"]';
-  await inspected.panel.waitForSelector(group);
-  const refetched = await until("the action's refetches", async () => {
-    const keys = await inspected.panel.$$eval(`${group} [data-kind="fetch"][data-cause="revalidate"]`, (rows) =>
-      rows.map((r) => r.getAttribute("data-key")),
-    );
-    return keys.length === 4 ? keys : undefined;
-  });
+  const { refetched, summary } = await actionGroup("addTask", 4);
   expect(refetched.sort()).toEqual(['projectTasks["1"]', 'projectTasks["2"]', 'projectTasks["3"]', "projects[]"].sort());
-  const summary = await inspected.panel.$eval(`${group} .action-summary`, (el) => el.textContent);
   expect(summary).toContain("revalidates all active queries");
+});
+
+/** The latest group of action `name` in the timeline, once it shows `fetches` refetches. */
+async function actionGroup(name: string, fetches: number) {
+  const header = `[data-kind="action"][data-action-name="${name}"][data-outcome="ok"]`;
+  await inspected.panel.waitForSelector(header);
+  const id = await inspected.panel.$$eval(header, (rows) => rows.at(-1)!.getAttribute("data-action-id"));
+  const refetched = await until(`${name}'s refetches`, async () => {
+    const keys = await inspected.panel.$$eval(`[data-parent-action="${id}"][data-kind="fetch"][data-cause="revalidate"]`, (rows) =>
+      rows.map((r) => r.getAttribute("data-key")!),
+    );
+    return keys.length === fetches ? keys : undefined;
+  });
+  const summary = await inspected.panel.$eval(`[data-summary-of="${id}"]`, (el) => el.textContent ?? "");
+  return { refetched, summary };
+}
+
+test("(issue 4) json(…, { revalidate }) refetches only the listed key, shown as X-Revalidate", async () => {
+  const before = await fetchCounts(inspected.page);
+  await inspected.page.type("#rename-project-form-2 input[name=name]", "Renamed app");
+  await inspected.page.click("#rename-project-form-2 [type=submit]");
+  const { refetched, summary } = await actionGroup("renameProject", 1);
+  expect(refetched).toEqual(['projectTasks["2"]']);
+  expect(summary).toBe('revalidates projectTasks["2"] (X-Revalidate)');
+  const key = 'projectTasks["2"]';
+  await until("the page's refetch", async () => (await fetchCounts(inspected.page))[key] === before[key] + 1);
+  expect(await fetchCounts(inspected.page)).toEqual({ ...before, [key]: before[key] + 1 });
+});
+
+test("(issue 4) a raw X-Revalidate header refetches only its key", async () => {
+  const before = await fetchCounts(inspected.page);
+  await inspected.page.click("#touch-projects-form [type=submit]");
+  const { refetched, summary } = await actionGroup("touchProjects", 1);
+  expect(refetched).toEqual(["projects[]"]);
+  expect(summary).toBe("revalidates projects (X-Revalidate)");
+  await until("the page's refetch", async () => (await fetchCounts(inspected.page))["projects[]"] === before["projects[]"] + 1);
+  expect(await fetchCounts(inspected.page)).toEqual({ ...before, "projects[]": before["projects[]"] + 1 });
 });
 
 test("(e) screenshot of DevTools with the panel", async () => {

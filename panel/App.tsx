@@ -1,10 +1,12 @@
 /*
- * The panel's frame: toolbar with connection state and "revalidate all", the queries and
- * timeline views, and the empty states that say what to do when there is nothing to show.
+ * The panel's frame: toolbar (views, revalidate all, export/import, connection state), the
+ * notices that teach what to do when there is nothing to show, and the two views. Selecting a
+ * key in the timeline shows it in the queries view and "In timeline" filters the timeline by it.
  */
 import { Match, Show, Switch, createSignal, onCleanup, type JSX } from "solid-js";
-import type { PanelStore } from "./store.ts";
 import { QueriesView } from "./queries/QueriesView.tsx";
+import { download, parseSession } from "./session.ts";
+import type { PanelStore } from "./store.ts";
 import { TimelineView } from "./timeline/TimelineView.tsx";
 
 export type Theme = "light" | "dark";
@@ -12,14 +14,32 @@ export type Theme = "light" | "dark";
 export function App(props: { store: PanelStore; theme: Theme }): JSX.Element {
   const [view, setView] = createSignal<"queries" | "timeline">("queries");
   const [selected, setSelected] = createSignal<string>();
+  const [timelineText, setTimelineText] = createSignal("");
+  const [importError, setImportError] = createSignal("");
   const [now, setNow] = createSignal(Date.now());
   const tick = setInterval(() => setNow(Date.now()), 1000);
   onCleanup(() => clearInterval(tick));
   const state = props.store.state;
+  let fileInput!: HTMLInputElement;
 
   const selectKey = (key: string) => {
     setSelected(key);
     setView("queries");
+  };
+  const showInTimeline = (key: string) => {
+    setTimelineText(key);
+    setView("timeline");
+  };
+  const exportSession = () => {
+    const session = props.store.exportSession();
+    download(`solid-queries-${new Date(session.exportedAt).toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(session, null, 1));
+  };
+  const importSession = async (file: File | undefined) => {
+    if (!file) return;
+    const parsed = parseSession(await file.text());
+    setImportError(parsed.ok ? "" : `Cannot import ${file.name}: ${parsed.reason}`);
+    if (parsed.ok) props.store.importSession(parsed.session);
+    fileInput.value = "";
   };
 
   return (
@@ -33,7 +53,7 @@ export function App(props: { store: PanelStore; theme: Theme }): JSX.Element {
             Timeline
           </button>
         </nav>
-        <button data-action="revalidate" data-scope="all" title="revalidate(): every entry, refetching the active ones" onClick={() => props.store.revalidate()}>
+        <button data-action="revalidate" data-scope="all" disabled={state.readOnly} title="revalidate(): every entry, refetching the active ones" onClick={() => props.store.revalidate()}>
           ↻ Revalidate all
         </button>
         <span class="spacer" />
@@ -42,11 +62,31 @@ export function App(props: { store: PanelStore; theme: Theme }): JSX.Element {
             {state.rejected.count} invalid messages ignored
           </span>
         </Show>
+        <button data-action="export" title="save entries and events as a JSON file" onClick={exportSession}>
+          Export
+        </button>
+        <button data-action="import" title="open an exported session read-only" onClick={() => fileInput.click()}>
+          Import
+        </button>
+        <input ref={fileInput} type="file" accept="application/json,.json" hidden data-setting="import-file" onChange={(e) => void importSession(e.currentTarget.files?.[0])} />
         <span class="status" data-status={state.status}>
           {state.status === "found" ? `@solidjs/router ${state.routerVersion}` : state.status}
         </span>
       </header>
+      <Show when={importError()}>
+        <div class="notice error-text" data-notice="import-error">
+          {importError()}
+        </div>
+      </Show>
       <Switch>
+        <Match when={state.readOnly}>
+          <div class="notice" data-notice="read-only">
+            Viewing an imported session{state.url ? ` of ${state.url}` : ""} (read-only).{" "}
+            <button data-action="back-to-live" onClick={() => props.store.backToLive()}>
+              Back to the live page
+            </button>
+          </div>
+        </Match>
         <Match when={state.status === "missing"}>
           <div class="notice" data-notice="missing">
             <h2>No Solid Router query runtime on this page</h2>
@@ -68,8 +108,8 @@ export function App(props: { store: PanelStore; theme: Theme }): JSX.Element {
         </Match>
       </Switch>
       <main class="content">
-        <Show when={view() === "queries"} fallback={<TimelineView store={props.store} onSelectKey={selectKey} />}>
-          <QueriesView store={props.store} now={now} selected={selected()} onSelect={setSelected} />
+        <Show when={view() === "queries"} fallback={<TimelineView store={props.store} text={timelineText()} onText={setTimelineText} onSelectKey={selectKey} />}>
+          <QueriesView store={props.store} now={now} selected={selected()} onSelect={setSelected} onShowInTimeline={showInTimeline} />
         </Show>
       </main>
     </div>

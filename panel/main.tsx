@@ -4,16 +4,20 @@
  */
 import { render } from "solid-js/web";
 import browser from "webextension-polyfill";
-import { createPortWall } from "../bridge/port-wall.ts";
-import { App } from "./App.tsx";
+import { createPortWall, panelPortName } from "../bridge/port-wall.ts";
+import { createSignal } from "solid-js";
+import { App, type Theme } from "./App.tsx";
 import { createPanelStore } from "./store.ts";
 import "./theme.css";
 
 const tabId = browser.devtools.inspectedWindow.tabId;
-const wall = createPortWall(() => browser.runtime.connect({ name: `panel:${tabId}` }));
+const wall = createPortWall(() => browser.runtime.connect({ name: panelPortName(tabId) }));
 const store = createPanelStore(wall);
 // After a service-worker restart the new port gets a fresh snapshot from the page.
 wall.onReconnect(() => store.refresh());
-const theme = browser.devtools.panels.themeName === "dark" ? "dark" : "light";
+const themeOf = (name: string): Theme => (name === "dark" ? "dark" : "light");
+const [theme, setTheme] = createSignal(themeOf(browser.devtools.panels.themeName));
+// Follow DevTools' theme live where the browser reports changes (Chrome does; the polyfill does not wrap it).
+globalThis.chrome?.devtools?.panels?.setThemeChangeHandler?.((name: string) => setTheme(themeOf(name)));
 
-render(() => <App store={store} theme={theme} />, document.getElementById("root")!);
+render(() => <App store={store} theme={theme()} />, document.getElementById("root")!);

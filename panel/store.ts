@@ -3,7 +3,7 @@
  * connection's health. It validates every incoming message (the page is untrusted), counts what
  * it rejects, and sends commands. Plain functions over a Solid store: testable without the DOM.
  */
-import { batch } from "solid-js";
+import { batch, createSignal } from "solid-js";
 import { createStore, produce } from "solid-js/store";
 import {
   EXTENSION_SOURCE,
@@ -20,6 +20,7 @@ import {
   type PanelCommandBody,
 } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
+import { SESSION_FORMAT, type Session } from "./session.ts";
 
 /** A line the panel itself adds to the log, such as a page reload. */
 export interface Marker {
@@ -48,12 +49,17 @@ export interface PanelState {
   /** Why the page and panel cannot talk, naming both protocol versions. */
   mismatch?: string;
   entries: Record<string, Entry>;
-  log: LogItem[];
   /** Events the runtime dropped before the panel got them. */
   dropped: number;
-  rejected: { count: number; lastReason?: string };
+  /**
+   * Invalid messages, counted and never acted on: the panel's own plus, in `byContentScript`, the page
+   * messages the content script of the current document rejected before they could reach the panel.
+   */
+  rejected: { count: number; lastReason?: string; byContentScript: number };
   preserveLog: boolean;
   paused: boolean;
+  /** Showing an imported session: live messages are ignored and commands disabled. */
+  readOnly: boolean;
 }
 
 export interface PanelStoreOptions {
@@ -68,16 +74,29 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   const [state, setState] = createStore<PanelState>({
     status: "connecting",
     entries: {},
-    log: [],
     dropped: 0,
-    rejected: { count: 0 },
+    rejected: { count: 0, byContentScript: 0 },
     preserveLog: false,
     paused: false,
+    readOnly: false,
   });
+  // The log lives outside the deep store: 100,000 items behind proxies would make every read slow.
+  const [log, setLog] = createSignal<readonly LogItem[]>([]);
   let markerSeq = 0;
   let missingTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The inspected document, as the content script names it: a `page-connected` naming the same one
+   * is that page reconnecting after a service-worker restart, not a new page.
+   */
+  let documentId: string | undefined;
+  /** Whether a page has connected yet: the first one is the page DevTools opened on. */
+  let seenPage = false;
+  /** The marker that starts the current document's part of the log (earlier ones: preserved pages). */
+  let documentMarker: number | undefined;
 
-  const send = (command: PanelCommandBody) => wall.send(panelCommand(command));
+  const send = (command: PanelCommandBody) => {
+    if (!state.readOnly) wall.send(panelCommand(command));
+  };
 
   function expectRuntime() {
     clearTimeout(missingTimer);
@@ -87,7 +106,18 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   }
 
   function reject(reason: string) {
-    setState("rejected", (r) => ({ count: r.count + 1, lastReason: reason }));
+    setState("rejected", (r) => ({ ...r, count: r.count + 1, lastReason: reason }));
+    noteMismatch(reason);
+  }
+
+  /** The content script's running count for this document replaces its previous report. */
+  function onContentRejected(count: number, lastReason: string | undefined) {
+    setState("rejected", (r) => ({ count: r.count - r.byContentScript + count, lastReason: lastReason ?? r.lastReason, byContentScript: count }));
+    // In the extension a runtime of another protocol is rejected by the content script: this is how the panel learns.
+    if (lastReason) noteMismatch(lastReason);
+  }
+
+  function noteMismatch(reason: string) {
     const mismatch = /protocol mismatch: got (\S+)/.exec(reason);
     if (mismatch) {
       setState({ status: "mismatch", mismatch: `the page's runtime speaks protocol ${mismatch[1]}, this extension speaks ${PROTOCOL}` });
@@ -96,14 +126,55 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
 
   function appendLog(items: LogItem[]) {
     if (state.paused || !items.length) return;
-    setState("log", (log) => {
-      const next = log.concat(items);
-      return next.length > maxLog ? next.slice(next.length - maxLog) : next;
-    });
+    const next = log().concat(items);
+    setLog(next.length > maxLog ? next.slice(next.length - maxLog) : next);
   }
 
-  function mark(text: string) {
-    appendLog([{ kind: "marker", seq: --markerSeq, time: Date.now(), text }]);
+  const trim = (items: readonly LogItem[]) => (items.length > maxLog ? items.slice(items.length - maxLog) : items);
+
+  /** Markers are the panel's own lines: shown even while paused. */
+  function mark(text: string): number {
+    const seq = --markerSeq;
+    setLog(trim([...log(), { kind: "marker", seq, time: Date.now(), text }]));
+    return seq;
+  }
+
+  /** Where the current document's items start in `items`: after its marker, if still there. */
+  function documentStart(items: readonly LogItem[]): number {
+    if (documentMarker === undefined) return 0;
+    for (let i = items.length - 1; i >= 0; i--) if (items[i].seq === documentMarker) return i + 1;
+    return 0;
+  }
+
+  /**
+   * Adds a snapshot's history to the current document's log: the events the log lacks (recorded
+   * before the panel opened, or sent while the service worker was down), in the page's own order.
+   * Sequence numbers are per document, so only the current document's items count as known.
+   */
+  function mergeHistory(events: readonly DevtoolsEvent[]) {
+    if (state.paused) return;
+    const items = log();
+    const start = documentStart(items);
+    const known = new Set<number>();
+    let last = 0;
+    for (let i = start; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind === "marker") continue;
+      known.add(item.seq);
+      last = Math.max(last, item.seq);
+    }
+    const fresh = events.filter((event) => !known.has(event.seq)).sort((a, b) => a.seq - b.seq);
+    if (!fresh.length) return;
+    if (fresh[0].seq > last) return appendLog(fresh);
+    const merged: LogItem[] = items.slice(0, start);
+    let next = 0;
+    for (let i = start; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind !== "marker") while (next < fresh.length && fresh[next].seq < item.seq) merged.push(fresh[next++]);
+      merged.push(item);
+    }
+    while (next < fresh.length) merged.push(fresh[next++]);
+    setLog(trim(merged));
   }
 
   function onPageMessage(message: PageMessage) {
@@ -117,9 +188,7 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
         batch(() => {
           setState({ status: message.instrumented ? "found" : "unsupported", routerVersion: message.routerVersion, url: message.url });
           setState("entries", Object.fromEntries(message.entries.map((entry) => [entry.key, entry])));
-          if (!state.preserveLog) setState("log", []);
-          const known = new Set(state.log.map((item) => item.seq));
-          appendLog(message.events.filter((event) => !known.has(event.seq)));
+          mergeHistory(message.events);
           setState("dropped", message.dropped);
         });
         return;
@@ -143,14 +212,26 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   }
 
   function onNotice(notice: ExtensionNotice) {
+    if (notice.kind === "rejected") return onContentRejected(notice.count, notice.lastReason);
     if (notice.kind === "page-connected") {
+      // The same document after a service-worker restart: it keeps its entries and log, and the
+      // snapshot the page sends next (asked for by the worker and by this panel) brings what was missed.
+      if (notice.documentId !== undefined && notice.documentId === documentId) return;
+      const first = !seenPage;
+      seenPage = true;
+      documentId = notice.documentId;
       batch(() => {
-        setState({ status: "connecting", entries: {} });
-        if (!state.preserveLog) setState("log", []);
-        mark(`page loaded: ${notice.url}`);
+        setState({ status: "connecting", entries: {}, url: notice.url });
+        // A new document's content script reports its rejections afresh.
+        setState("rejected", (r) => ({ ...r, count: r.count - r.byContentScript, byContentScript: 0 }));
+        if (!state.preserveLog) setLog([]);
+        documentMarker = mark(first ? `inspecting ${notice.url}` : `page loaded: ${notice.url}`);
       });
       expectRuntime();
     } else {
+      // The worker saw the document go (unloaded, or into the back/forward cache): should it come
+      // back, that is a page load again.
+      documentId = undefined;
       mark("page unloaded");
     }
   }
@@ -158,6 +239,7 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   const valueListeners = new Set<(message: Extract<PageMessage, { kind: "value" }>) => void>();
 
   wall.listen((data) => {
+    if (state.readOnly) return;
     if (isTagged(data, EXTENSION_SOURCE)) {
       const parsed = parseExtensionNotice(data);
       return parsed.ok ? onNotice(parsed.message) : reject(parsed.reason);
@@ -170,6 +252,7 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
 
   return {
     state,
+    log,
     revalidate: (keys?: string[]) => send({ kind: "revalidate", keys }),
     invalidate: (keys: string[]) => send({ kind: "invalidate", keys }),
     remove: (keys: string[]) => send({ kind: "delete", keys }),
@@ -180,10 +263,32 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
       return () => valueListeners.delete(listener);
     },
     clearLog: () => {
-      setState("log", []);
+      setLog([]);
       send({ kind: "clear-log" });
     },
     setPreserveLog: (on: boolean) => setState("preserveLog", on),
+    exportSession: (): Session => ({
+      format: SESSION_FORMAT,
+      version: 1,
+      exportedAt: Date.now(),
+      url: state.url,
+      routerVersion: state.routerVersion,
+      entries: Object.values(state.entries),
+      events: log().filter((item): item is DevtoolsEvent => item.kind !== "marker"),
+    }),
+    importSession: (session: Session) =>
+      batch(() => {
+        setState({ readOnly: true, entries: Object.fromEntries(session.entries.map((e) => [e.key, e])), url: session.url, routerVersion: session.routerVersion });
+        setLog(session.events);
+      }),
+    /** Leaves an imported session and asks the page for its live state again. */
+    backToLive: () => {
+      batch(() => {
+        setState({ readOnly: false, entries: {} });
+        setLog([]);
+      });
+      send({ kind: "get-snapshot" });
+    },
     setPaused: (on: boolean) => setState("paused", on),
   };
 }

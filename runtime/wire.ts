@@ -25,9 +25,20 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
     fetches: meta.fetches,
     lastFetchMs: meta.lastFetchMs,
     hydrated: meta.hydrated,
+    gcAt: tuple[4].count ? undefined : nextCollection(tuple[0], instrumentation.attachedAt, Date.now()),
     value: value === undefined ? undefined : preview(value),
     error: meta.failed ? preview(meta.error) : undefined,
   };
+}
+
+/** The router's cleanup interval and the age after which it deletes an unobserved entry. */
+const GC_INTERVAL = 300_000;
+const CACHE_TIMEOUT = 180_000;
+
+/** The first tick of the router's GC interval (started with its cache) at which this entry is old enough. */
+export function nextCollection(updatedAt: number, intervalStart: number, now: number): number {
+  const due = Math.max(updatedAt + CACHE_TIMEOUT + 1, now + 1);
+  return intervalStart + Math.max(1, Math.ceil((due - intervalStart) / GC_INTERVAL)) * GC_INTERVAL;
 }
 
 function statusOf(tuple: CacheTuple, meta: EntryMeta): EntryStatus {

@@ -1,48 +1,93 @@
 /*
- * Details of one entry: key, args, status, timing, error and the value, expandable on demand.
+ * Details of one entry: facts, actions (revalidate, invalidate, delete, copy), args, error with
+ * stack, the value (expandable on demand from the page) and the key's fetch history.
  */
-import { Show, type JSX } from "solid-js";
+import { For, Show, createMemo, createSignal, type JSX } from "solid-js";
 import type { Entry } from "../../bridge/protocol.ts";
 import type { PathSegment, Preview } from "../../bridge/preview-schema.ts";
-import { formatClock, formatMs } from "../format.ts";
+import { copyText } from "../clipboard.ts";
+import { formatAge, formatClock, formatMs } from "../format.ts";
 import { PreviewTree } from "../inspector/PreviewTree.tsx";
+import { previewToJson } from "../inspector/preview-json.ts";
 import type { PanelStore } from "../store.ts";
+import { fetchHistory } from "./fetch-history.ts";
 
-export function EntryDetails(props: { entry: Entry; store: PanelStore }): JSX.Element {
+export interface EntryDetailsProps {
+  entry: Entry;
+  store: PanelStore;
+  now: () => number;
+  onShowInTimeline: (key: string) => void;
+  onClose: () => void;
+}
+
+export function EntryDetails(props: EntryDetailsProps): JSX.Element {
+  const [copied, setCopied] = createSignal("");
+  const key = () => props.entry.key;
+  const history = createMemo(() => fetchHistory(props.store.log(), key()));
+  const readOnly = () => props.store.state.readOnly;
+  const copy = (what: string, text: string) => setCopied(copyText(text) ? `${what} copied` : "copy failed");
   const expand = (path: PathSegment[]) =>
     new Promise<Preview>((resolve) => {
-      const key = props.entry.key;
+      const wanted = key();
       const stop = props.store.onValue((message) => {
-        if (message.key === key && JSON.stringify(message.path) === JSON.stringify(path)) {
+        if (message.key === wanted && JSON.stringify(message.path) === JSON.stringify(path)) {
           stop();
           resolve(message.preview);
         }
       });
-      props.store.inspect(key, path);
+      props.store.inspect(wanted, path);
     });
+
   return (
-    <aside class="details" data-details-key={props.entry.key}>
-      <h2 class="details-key">{props.entry.key}</h2>
+    <aside class="details" data-details-key={key()}>
+      <div class="details-head">
+        <h2 class="details-key">{key()}</h2>
+        <button class="close" title="close details (Esc)" onClick={props.onClose}>
+          ×
+        </button>
+      </div>
       <div class="details-actions">
-        <button data-action="revalidate" data-scope="details" onClick={() => props.store.revalidate([props.entry.key])}>
+        <button data-action="revalidate" data-scope="details" disabled={readOnly()} onClick={() => props.store.revalidate([key()])}>
           Revalidate
         </button>
-        <button data-action="invalidate" onClick={() => props.store.invalidate([props.entry.key])}>
+        <button data-action="invalidate" disabled={readOnly()} title="mark stale without refetching" onClick={() => props.store.invalidate([key()])}>
           Invalidate
         </button>
-        <button data-action="delete" onClick={() => props.store.remove([props.entry.key])}>
+        <button data-action="delete" disabled={readOnly()} onClick={() => props.store.remove([key()])}>
           Delete
         </button>
+        <button data-action="copy-key" onClick={() => copy("key", key())}>
+          Copy key
+        </button>
+        <button data-action="copy-value" disabled={!props.entry.value} onClick={() => props.entry.value && copy("value", JSON.stringify(previewToJson(props.entry.value), null, 2))}>
+          Copy value
+        </button>
+        <button data-action="show-in-timeline" onClick={() => props.onShowInTimeline(key())}>
+          In timeline
+        </button>
+        <span class="muted" aria-live="polite">{copied()}</span>
       </div>
       <dl class="facts">
         <dt>status</dt>
-        <dd>{props.entry.status}{props.entry.hydrated ? " (hydrated)" : ""}</dd>
+        <dd data-fact="status">
+          {props.entry.status}
+          {props.entry.hydrated ? " (hydrated)" : ""}
+          {props.entry.observers === 0 ? ", inactive" : ""}
+        </dd>
         <dt>updated</dt>
-        <dd>{props.entry.updatedAt ? formatClock(props.entry.updatedAt) : "invalidated"}</dd>
+        <dd>{props.entry.updatedAt ? `${formatClock(props.entry.updatedAt)} (${formatAge(props.now() - props.entry.updatedAt)} ago)` : "invalidated"}</dd>
         <dt>intent</dt>
-        <dd>{props.entry.intent}</dd>
+        <dd>{props.entry.intent === "undefined" ? "—" : props.entry.intent}</dd>
         <dt>observers</dt>
         <dd>{props.entry.observers}</dd>
+        <Show when={props.entry.gcAt}>
+          {(gcAt) => (
+            <>
+              <dt>collected</dt>
+              <dd>in {formatAge(Math.max(0, gcAt() - props.now()))} unless observed again</dd>
+            </>
+          )}
+        </Show>
         <dt>fetches</dt>
         <dd>
           {props.entry.fetches}
@@ -61,7 +106,24 @@ export function EntryDetails(props: { entry: Entry; store: PanelStore }): JSX.El
       </Show>
       <h3>Value</h3>
       <Show when={props.entry.value} fallback={<p class="muted">No value stored yet.</p>}>
-        {(value) => <PreviewTree preview={value()} expand={expand} />}
+        {(value) => <PreviewTree preview={value()} expand={readOnly() ? undefined : expand} />}
+      </Show>
+      <h3>Fetch history</h3>
+      <Show when={history().length} fallback={<p class="muted">No fetch of this key in the log.</p>}>
+        <table class="history">
+          <tbody>
+            <For each={history()}>
+              {(record) => (
+                <tr data-fetch-id={record.fetchId}>
+                  <td>{formatClock(record.time)}</td>
+                  <td>{record.cause}</td>
+                  <td>{record.ms === undefined ? "pending" : formatMs(record.ms)}</td>
+                  <td class={record.ok === false ? "error-text" : ""}>{record.ok === undefined ? "" : record.ok ? "ok" : "error"}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
       </Show>
     </aside>
   );

@@ -1,84 +1,199 @@
 /*
- * Queries view: every cache entry grouped by query, with status, age, observers and fetches, and
- * the three revalidate scopes (instance, query, all). Selecting a row opens its details.
+ * Queries view: every cache entry grouped by query, filterable by text and status and sortable,
+ * in a virtual list driven by mouse or keyboard (arrows, Home/End, Enter for details, `r` to
+ * revalidate, `/` to filter). Details of the selected entry open beside or below the list.
  */
-import { For, Show, createMemo, createSignal, type JSX } from "solid-js";
+import { For, Show, createMemo, createSignal, onCleanup, onMount, type JSX } from "solid-js";
 import type { Entry } from "../../bridge/protocol.ts";
 import { formatAge, formatMs, inlinePreview } from "../format.ts";
 import type { PanelStore } from "../store.ts";
+import { VirtualList, type VirtualListHandle } from "../VirtualList.tsx";
 import { EntryDetails } from "./EntryDetails.tsx";
-import { groupEntries } from "./group-entries.ts";
+import { ROW_STATUSES, queryRows, rowStatus, statusCounts, type QueryRow, type RowStatus, type SortKey } from "./query-rows.ts";
 
-export function QueriesView(props: { store: PanelStore; now: () => number; selected?: string; onSelect: (key: string) => void }): JSX.Element {
-  const [filter, setFilter] = createSignal("");
-  const groups = createMemo(() => groupEntries(Object.values(props.store.state.entries), filter()));
+export interface QueriesViewProps {
+  store: PanelStore;
+  now: () => number;
+  selected?: string;
+  onSelect: (key: string | undefined) => void;
+  onShowInTimeline: (key: string) => void;
+}
+
+const rowId = (row: QueryRow) => (row.type === "group" ? `query:${row.name}` : row.entry.key);
+
+export function QueriesView(props: QueriesViewProps): JSX.Element {
+  const [text, setText] = createSignal("");
+  const [statuses, setStatuses] = createSignal<ReadonlySet<RowStatus>>(new Set());
+  const [sort, setSort] = createSignal<SortKey>("name");
+  const [detailsOpen, setDetailsOpen] = createSignal(true);
+  const entries = createMemo(() => Object.values(props.store.state.entries));
+  const counts = createMemo(() => statusCounts(entries()));
+  const rows = createMemo(() => queryRows(entries(), { text: text(), statuses: statuses(), sort: sort() }));
+  const selectedIndex = () => rows().findIndex((row) => rowId(row) === props.selected);
   const selectedEntry = () => (props.selected ? props.store.state.entries[props.selected] : undefined);
+  const readOnly = () => props.store.state.readOnly;
+  let filterInput!: HTMLInputElement;
+  let list: VirtualListHandle | undefined;
+
+  const toggleStatus = (status: RowStatus) => {
+    const next = new Set(statuses());
+    if (!next.delete(status)) next.add(status);
+    setStatuses(next);
+  };
+  const select = (index: number) => {
+    const row = rows()[Math.max(0, Math.min(index, rows().length - 1))];
+    if (!row) return;
+    props.onSelect(rowId(row));
+    list?.scrollToIndex(rows().indexOf(row));
+  };
+  const revalidateRow = (row: QueryRow | undefined) => {
+    if (row && !readOnly()) props.store.revalidate([row.type === "group" ? row.name : row.entry.key]);
+  };
+
+  function onListKey(event: KeyboardEvent) {
+    const index = selectedIndex();
+    const moves: Record<string, () => void> = {
+      ArrowDown: () => select(index + 1),
+      ArrowUp: () => select(index < 0 ? 0 : index - 1),
+      Home: () => select(0),
+      End: () => select(rows().length - 1),
+      Enter: () => setDetailsOpen(true),
+      Escape: () => setDetailsOpen(false),
+      r: () => revalidateRow(rows()[index]),
+    };
+    const move = moves[event.key];
+    if (!move || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    move();
+  }
+
+  // `/` focuses the filter from anywhere in the view, as in DevTools' own panels.
+  const onSlash = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement | null;
+    if (event.key === "/" && target?.tagName !== "INPUT") {
+      event.preventDefault();
+      filterInput.focus();
+    }
+  };
+  onMount(() => document.addEventListener("keydown", onSlash));
+  onCleanup(() => document.removeEventListener("keydown", onSlash));
+
   return (
     <div class="split">
-      <div class="list">
+      <div class="list-pane">
         <div class="subbar">
-          <input class="filter" type="search" placeholder="Filter keys" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
-          <span class="muted">{Object.keys(props.store.state.entries).length} entries</span>
-        </div>
-        <Show when={groups().length} fallback={<p class="empty">No query entries{filter() ? " match the filter" : " yet: the page has not called a query"}.</p>}>
-          <For each={groups()}>
-            {(group) => (
-              <section class="group" data-query-name={group.name}>
-                <div class="group-header">
-                  <span class="group-name">{group.name}</span>
-                  <span class="muted">
-                    {group.entries.length} {group.entries.length === 1 ? "instance" : "instances"} · {group.observers} observers
-                  </span>
-                  <button
-                    data-action="revalidate"
-                    data-scope="query"
-                    title={`revalidate("${group.name}"): every instance of this query`}
-                    onClick={() => props.store.revalidate([group.name])}
-                  >
-                    ↻ query
-                  </button>
-                </div>
-                <For each={group.entries}>
-                  {(entry) => (
-                    <EntryRow entry={entry} now={props.now} selected={entry.key === props.selected} onSelect={() => props.onSelect(entry.key)} store={props.store} />
-                  )}
-                </For>
-              </section>
+          <input
+            ref={filterInput}
+            class="filter"
+            type="search"
+            placeholder="Filter keys ( / )"
+            value={text()}
+            onInput={(e) => setText(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key !== "ArrowDown") return;
+              e.preventDefault();
+              select(0);
+              list?.focus();
+            }}
+          />
+          <For each={ROW_STATUSES}>
+            {(status) => (
+              <button
+                class={`chip status-chip-${status}`}
+                data-status-filter={status}
+                aria-pressed={statuses().has(status)}
+                title={`show only ${status} entries (toggle)`}
+                onClick={() => toggleStatus(status)}
+              >
+                {status} {counts()[status]}
+              </button>
             )}
           </For>
+          <label class="muted">
+            sort{" "}
+            <select data-setting="sort" value={sort()} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
+              <option value="name">name</option>
+              <option value="updated">last update</option>
+              <option value="fetches">fetch count</option>
+            </select>
+          </label>
+        </div>
+        <div class="summary muted" data-summary>
+          {entries().length} entries in {rows().filter((r) => r.type === "group").length} queries
+        </div>
+        <Show
+          when={rows().length}
+          fallback={<p class="empty">{entries().length ? "No entries match the filter." : "No query entries yet: the page has not called a query."}</p>}
+        >
+          <VirtualList items={rows()} label="query cache entries" ref={(handle) => (list = handle)} onKeyDown={onListKey} class="rows">
+            {(row) =>
+              row.type === "group" ? (
+                <GroupLine row={row} selected={rowId(row) === props.selected} onSelect={() => props.onSelect(rowId(row))} onRevalidate={() => revalidateRow(row)} readOnly={readOnly()} />
+              ) : (
+                <EntryLine
+                  entry={row.entry}
+                  now={props.now}
+                  selected={row.entry.key === props.selected}
+                  onSelect={() => (props.onSelect(row.entry.key), setDetailsOpen(true))}
+                  onRevalidate={() => revalidateRow(row)}
+                  readOnly={readOnly()}
+                />
+              )
+            }
+          </VirtualList>
         </Show>
       </div>
-      <Show when={selectedEntry()}>{(entry) => <EntryDetails entry={entry()} store={props.store} />}</Show>
+      <Show when={detailsOpen() && selectedEntry()}>
+        {(entry) => <EntryDetails entry={entry()} store={props.store} now={props.now} onShowInTimeline={props.onShowInTimeline} onClose={() => setDetailsOpen(false)} />}
+      </Show>
     </div>
   );
 }
 
-function EntryRow(props: { entry: Entry; now: () => number; selected: boolean; onSelect: () => void; store: PanelStore }): JSX.Element {
+function GroupLine(props: { row: Extract<QueryRow, { type: "group" }>; selected: boolean; onSelect: () => void; onRevalidate: () => void; readOnly: boolean }): JSX.Element {
+  return (
+    <div class="group-header" classList={{ selected: props.selected }} data-query-name={props.row.name} onClick={props.onSelect}>
+      <span class="group-name">{props.row.name}</span>
+      <span class="muted">
+        {props.row.instances} {props.row.instances === 1 ? "instance" : "instances"} · {props.row.observers} observers
+      </span>
+      <button data-action="revalidate" data-scope="query" disabled={props.readOnly} title={`revalidate("${props.row.name}"): every instance of this query`} onClick={(e) => (e.stopPropagation(), props.onRevalidate())}>
+        ↻ query
+      </button>
+    </div>
+  );
+}
+
+function EntryLine(props: { entry: Entry; now: () => number; selected: boolean; onSelect: () => void; onRevalidate: () => void; readOnly: boolean }): JSX.Element {
+  const status = () => rowStatus(props.entry);
   const age = () => (props.entry.updatedAt ? formatAge(props.now() - props.entry.updatedAt) : "stale");
+  const gcIn = () => (props.entry.gcAt === undefined ? "" : `gc ${formatAge(Math.max(0, props.entry.gcAt - props.now()))}`);
   return (
     <div
       class="row"
       classList={{ selected: props.selected, inactive: props.entry.observers === 0 }}
       data-query-key={props.entry.key}
+      data-query={props.entry.query}
       data-status={props.entry.status}
       onClick={props.onSelect}
       title={props.entry.key}
     >
-      <span class={`badge status-${props.entry.status}`}>{props.entry.status}</span>
-      <span class="args">{inlinePreview(props.entry.args)}</span>
+      <span class={`badge status-${status()}`}>{status()}</span>
+      <span class="args">
+        {inlinePreview(props.entry.args)}
+        <Show when={props.entry.intent === "preload"}>
+          <span class="tag">preload</span>
+        </Show>
+        <Show when={props.entry.hydrated}>
+          <span class="tag">hydrated</span>
+        </Show>
+      </span>
       <span class="cell" title="observers: active subscribers (the router's own count)">{props.entry.observers} obs</span>
       <span class="cell" title="fetches">{props.entry.fetches} ⇣</span>
       <span class="cell wide-only" title="last fetch duration">{props.entry.lastFetchMs === undefined ? "" : formatMs(props.entry.lastFetchMs)}</span>
+      <span class="cell wide-only" title="time until the router garbage-collects this unobserved entry">{gcIn()}</span>
       <span class="cell age" title="since last update">{age()}</span>
-      <button
-        data-action="revalidate"
-        data-scope="instance"
-        title={`revalidate(${JSON.stringify(props.entry.key)})`}
-        onClick={(e) => {
-          e.stopPropagation();
-          props.store.revalidate([props.entry.key]);
-        }}
-      >
+      <button data-action="revalidate" data-scope="instance" disabled={props.readOnly} title={`revalidate(${JSON.stringify(props.entry.key)})`} onClick={(e) => (e.stopPropagation(), props.onRevalidate())}>
         ↻
       </button>
     </div>

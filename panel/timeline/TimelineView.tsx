@@ -1,122 +1,154 @@
 /*
- * Timeline view: the event log in order, each fetch as one row with its cause and outcome, and
- * each action as a group holding the revalidation and refetches it caused.
+ * Timeline view: the event log in order with times relative to the first event, each fetch as
+ * one row with its cause and outcome, each action as a group holding the revalidation and the
+ * refetches it caused. Filter by key or query and by kind; pause, clear, preserve log.
  */
 import { For, Match, Show, Switch, createMemo, createSignal, type JSX } from "solid-js";
 import type { DevtoolsEvent, RevalidateCause } from "../../bridge/protocol.ts";
 import { formatClock, formatMs, inlinePreview } from "../format.ts";
 import type { Marker, PanelStore } from "../store.ts";
-import { buildTimeline, type ActionRow, type EventRow, type FetchRow } from "./build-timeline.ts";
+import { VirtualList } from "../VirtualList.tsx";
+import type { ActionRow, EventRow, FetchRow } from "./build-timeline.ts";
+import { KIND_FILTERS, timelineRows, type KindFilter } from "./timeline-rows.ts";
 
-export function TimelineView(props: { store: PanelStore; onSelectKey: (key: string) => void }): JSX.Element {
-  const [showObservers, setShowObservers] = createSignal(false);
-  const rows = createMemo(() =>
-    buildTimeline(showObservers() ? props.store.state.log : props.store.state.log.filter((item) => item.kind !== "observers")),
-  );
+export interface TimelineViewProps {
+  store: PanelStore;
+  text: string;
+  onText: (text: string) => void;
+  onSelectKey: (key: string) => void;
+}
+
+export function TimelineView(props: TimelineViewProps): JSX.Element {
+  const [kinds, setKinds] = createSignal<ReadonlySet<KindFilter>>(new Set(KIND_FILTERS.filter((k) => k !== "observers")));
+  const rows = createMemo(() => timelineRows(props.store.log(), { text: props.text, kinds: kinds() }));
+  const origin = () => props.store.log()[0]?.time ?? 0;
+  const toggle = (kind: KindFilter) => {
+    const next = new Set(kinds());
+    if (!next.delete(kind)) next.add(kind);
+    setKinds(next);
+  };
+  const ctx = { origin, onSelectKey: (key: string) => props.onSelectKey(key) };
   return (
     <div class="timeline">
       <div class="subbar">
+        <input class="filter" type="search" data-setting="timeline-filter" placeholder="Filter by key, query or action" value={props.text} onInput={(e) => props.onText(e.currentTarget.value)} />
+        <For each={KIND_FILTERS}>
+          {(kind) => (
+            <button class="chip" data-kind-filter={kind} aria-pressed={kinds().has(kind)} onClick={() => toggle(kind)}>
+              {kind}
+            </button>
+          )}
+        </For>
         <label>
-          <input type="checkbox" checked={props.store.state.paused} onChange={(e) => props.store.setPaused(e.currentTarget.checked)} /> pause
+          <input type="checkbox" data-setting="pause" checked={props.store.state.paused} onChange={(e) => props.store.setPaused(e.currentTarget.checked)} /> pause
         </label>
         <label>
-          <input type="checkbox" checked={props.store.state.preserveLog} onChange={(e) => props.store.setPreserveLog(e.currentTarget.checked)} /> preserve log
+          <input type="checkbox" data-setting="preserve-log" checked={props.store.state.preserveLog} onChange={(e) => props.store.setPreserveLog(e.currentTarget.checked)} /> preserve log
         </label>
-        <label>
-          <input type="checkbox" checked={showObservers()} onChange={(e) => setShowObservers(e.currentTarget.checked)} /> observer changes
-        </label>
-        <button data-action="clear-log" onClick={() => props.store.clearLog()}>
+        <button data-action="clear-log" disabled={props.store.state.readOnly} onClick={() => props.store.clearLog()}>
           Clear
         </button>
         <Show when={props.store.state.dropped}>
-          <span class="warning" title="older events fell out of the page's ring buffer">{props.store.state.dropped} events dropped</span>
+          <span class="warning" data-dropped={props.store.state.dropped} title="older events fell out of the page's ring buffer or the bridge queue">
+            {props.store.state.dropped} events dropped
+          </span>
         </Show>
       </div>
-      <Show when={rows().length} fallback={<p class="empty">No events yet.</p>}>
-        <ol class="events">
-          <For each={rows()}>
-            {(row) => (
-              <Switch>
-                <Match when={row.type === "action"}>
-                  <ActionGroup row={row as ActionRow} onSelectKey={props.onSelectKey} />
-                </Match>
-                <Match when={row.type === "fetch"}>
-                  <FetchLine row={row as FetchRow} onSelectKey={props.onSelectKey} />
-                </Match>
-                <Match when={row.type === "event"}>
-                  <EventLine row={row as EventRow} onSelectKey={props.onSelectKey} />
-                </Match>
-              </Switch>
-            )}
-          </For>
-        </ol>
+      <Show when={rows().length} fallback={<p class="empty">{props.store.log().length ? "No events match the filter." : "No events yet."}</p>}>
+        <VirtualList items={rows()} label="timeline" class="events" follow>
+          {(display) => (
+            <Switch>
+              <Match when={display.type === "action"}>
+                <ActionHeader row={(display as { row: ActionRow }).row} ctx={ctx} />
+              </Match>
+              <Match when={display.type === "summary"}>
+                <ActionSummary row={(display as { row: ActionRow }).row} />
+              </Match>
+              <Match when={display.type === "child" || display.type === "line"}>
+                <Line row={(display as { row: FetchRow | EventRow }).row} ctx={ctx} parent={display.type === "child" ? (display as { actionId: number }).actionId : undefined} />
+              </Match>
+            </Switch>
+          )}
+        </VirtualList>
       </Show>
     </div>
   );
 }
 
-function ActionGroup(props: { row: ActionRow; onSelectKey: (key: string) => void }): JSX.Element {
-  const outcome = () => (props.row.settle ? (props.row.settle.ok ? "ok" : "error") : "pending");
-  const revalidates = () => {
-    const response = props.row.response;
-    if (!response) return props.row.settle ? "revalidates nothing (failed before a response)" : "";
-    if (response.revalidate === null) return "revalidates all active queries (default)";
-    if (!response.revalidate.length) return "revalidates nothing (empty X-Revalidate)";
-    return `revalidates ${response.revalidate.join(", ")} (X-Revalidate)`;
-  };
+interface Ctx {
+  origin: () => number;
+  onSelectKey: (key: string) => void;
+}
+
+const outcomeOf = (row: ActionRow) => (row.settle ? (row.settle.ok ? "ok" : "error") : "pending");
+
+function ActionHeader(props: { row: ActionRow; ctx: Ctx }): JSX.Element {
   return (
-    <li class="action-group" data-kind="action" data-action-name={props.row.start.name} data-outcome={outcome()}>
-      <div class="line action-line">
-        <Time time={props.row.time} />
-        <span class={`badge outcome-${outcome()}`}>action</span>
-        <strong>{props.row.start.name}</strong>
-        <span class="muted">#{props.row.start.id} {inlinePreview(props.row.start.input, 60)}</span>
-        <Show when={props.row.settle}>{(settle) => <span class="cell">{formatMs(settle().ms)}</span>}</Show>
-      </div>
-      <div class="action-summary muted">
-        {revalidates()}
-        <Show when={props.row.response?.singleFlight.length}> · single-flight: {props.row.response?.singleFlight.join(", ")}</Show>
-        <Show when={props.row.settle?.error}>{(error) => <span class="error-text"> · {inlinePreview(error())}</span>}</Show>
-      </div>
-      <Show when={props.row.children.length}>
-        <ol class="children">
-          <For each={props.row.children}>
-            {(child) =>
-              child.type === "fetch" ? <FetchLine row={child} onSelectKey={props.onSelectKey} /> : <EventLine row={child} onSelectKey={props.onSelectKey} />
-            }
-          </For>
-        </ol>
-      </Show>
-    </li>
+    <div class="line action-line" data-kind="action" data-action-id={props.row.start.id} data-action-name={props.row.start.name} data-outcome={outcomeOf(props.row)}>
+      <Time time={props.row.time} ctx={props.ctx} />
+      <span class={`badge outcome-${outcomeOf(props.row)}`}>action</span>
+      <strong>{props.row.start.name}</strong>
+      <span class="muted">
+        #{props.row.start.id} {inlinePreview(props.row.start.input, 60)}
+      </span>
+      <Show when={props.row.settle}>{(settle) => <span class="cell">{formatMs(settle().ms)}</span>}</Show>
+      <Show when={props.row.settle?.ok && props.row.settle.result}>{(result) => <span class="muted">→ {inlinePreview(result(), 50)}</span>}</Show>
+      <Show when={props.row.settle?.error}>{(error) => <span class="error-text">{inlinePreview(error())}</span>}</Show>
+    </div>
   );
 }
 
-function FetchLine(props: { row: FetchRow; onSelectKey: (key: string) => void }): JSX.Element {
+function ActionSummary(props: { row: ActionRow }): JSX.Element {
+  const text = () => {
+    const response = props.row.response;
+    const flight = response?.singleFlight.length ? ` · single-flight: ${response.singleFlight.join(", ")}` : "";
+    if (!response) return props.row.settle ? "revalidates nothing (failed before a response)" : "waiting for the response…";
+    if (response.revalidate === null) return `revalidates all active queries (default)${flight}`;
+    if (!response.revalidate.length) return `revalidates nothing (empty X-Revalidate)${flight}`;
+    return `revalidates ${response.revalidate.join(", ")} (X-Revalidate)${flight}`;
+  };
+  return (
+    <div class="line child action-summary muted" data-summary-of={props.row.start.id}>
+      {text()}
+    </div>
+  );
+}
+
+function Line(props: { row: FetchRow | EventRow; ctx: Ctx; parent?: number }): JSX.Element {
+  return (
+    <Show when={props.row.type === "fetch"} fallback={<EventLine row={props.row as EventRow} ctx={props.ctx} parent={props.parent} />}>
+      <FetchLine row={props.row as FetchRow} ctx={props.ctx} parent={props.parent} />
+    </Show>
+  );
+}
+
+function FetchLine(props: { row: FetchRow; ctx: Ctx; parent?: number }): JSX.Element {
   const settle = () => props.row.settle;
+  const outcome = () => (settle() ? (settle()!.ok ? "ok" : "error") : "pending");
   const cause = () => props.row.start.cause + (props.row.start.revalidation ? ` · ${causeText(props.row.start.revalidation)}` : "");
   return (
-    <li class="line" data-kind="fetch" data-key={props.row.start.key} data-cause={props.row.start.cause}>
-      <Time time={props.row.time} />
-      <span class={`badge outcome-${settle() ? (settle()!.ok ? "ok" : "error") : "pending"}`}>fetch</span>
-      <KeyLink key={props.row.start.key} onSelectKey={props.onSelectKey} />
+    <div class="line" classList={{ child: props.parent !== undefined }} data-kind="fetch" data-parent-action={props.parent} data-key={props.row.start.key} data-cause={props.row.start.cause}>
+      <Time time={props.row.time} ctx={props.ctx} />
+      <span class={`badge outcome-${outcome()}`}>fetch</span>
+      <KeyLink key={props.row.start.key} ctx={props.ctx} />
       <span class="muted">{cause()}</span>
       <span class="cell">{settle() ? formatMs(settle()!.ms) : "…"}</span>
       <Show when={settle()?.error}>{(error) => <span class="error-text">{inlinePreview(error())}</span>}</Show>
-    </li>
+    </div>
   );
 }
 
-function EventLine(props: { row: EventRow; onSelectKey: (key: string) => void }): JSX.Element {
+function EventLine(props: { row: EventRow; ctx: Ctx; parent?: number }): JSX.Element {
   const event = () => props.row.event;
   return (
-    <li class="line" data-kind={event().kind}>
-      <Time time={props.row.time} />
+    <div class="line" classList={{ child: props.parent !== undefined, marker: event().kind === "marker" }} data-kind={event().kind} data-parent-action={props.parent}>
+      <Time time={props.row.time} ctx={props.ctx} />
       <span class={`badge kind-${event().kind}`}>{event().kind}</span>
       <Show when={"key" in event()}>
-        <KeyLink key={(event() as { key: string }).key} onSelectKey={props.onSelectKey} />
+        <KeyLink key={(event() as { key: string }).key} ctx={props.ctx} />
       </Show>
       <span class="muted">{describe(event())}</span>
-    </li>
+    </div>
   );
 }
 
@@ -127,7 +159,7 @@ function describe(event: DevtoolsEvent | Marker): string {
     case "revalidate": {
       const asked = event.requested === null ? "all keys" : event.requested.join(", ");
       const refetch = event.active.length ? `refetching ${event.active.length}` : "refetches nothing: no active observers";
-      return `${asked} · ${causeText(event.cause)} · matched ${event.matched.length}, ${refetch}`;
+      return `${asked}${event.force ? "" : " (no force)"} · ${causeText(event.cause)} · matched ${event.matched.length}, ${refetch}`;
     }
     case "value-set":
       return event.via === "set" ? "value set by query.set (single-flight)" : "value stored";
@@ -137,6 +169,8 @@ function describe(event: DevtoolsEvent | Marker): string {
       return `removed (${event.reason})`;
     case "entry-created":
       return `query ${event.query}, intent ${event.intent}`;
+    case "invalidated":
+      return "marked stale";
     case "fetch-settle":
       return `${event.ok ? "ok" : "error"} in ${formatMs(event.ms)}`;
     case "action-settle":
@@ -152,14 +186,19 @@ function causeText(cause: RevalidateCause): string {
   return cause.kind === "action" ? `by action #${cause.actionId}` : cause.kind === "devtools" ? "from devtools" : "by the app";
 }
 
-function KeyLink(props: { key: string; onSelectKey: (key: string) => void }): JSX.Element {
+function KeyLink(props: { key: string; ctx: Ctx }): JSX.Element {
   return (
-    <button class="key-link" onClick={() => props.onSelectKey(props.key)}>
+    <button class="key-link" title="show in queries" onClick={() => props.ctx.onSelectKey(props.key)}>
       {props.key}
     </button>
   );
 }
 
-function Time(props: { time: number }): JSX.Element {
-  return <time class="time">{formatClock(props.time)}</time>;
+function Time(props: { time: number; ctx: Ctx }): JSX.Element {
+  const relative = () => (props.time - props.ctx.origin()) / 1000;
+  return (
+    <time class="time" title={formatClock(props.time)}>
+      +{relative().toFixed(3)}s
+    </time>
+  );
 }

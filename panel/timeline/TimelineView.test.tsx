@@ -1,0 +1,70 @@
+/*
+ * The timeline against a real router and runtime: actions group what they caused.
+ */
+import { cleanup, fireEvent, render } from "@solidjs/testing-library";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { App } from "../App.tsx";
+import { openTestPage, runAddTask, runRename, waitFor, type TestPage } from "../test-page.tsx";
+
+let page: TestPage;
+beforeEach(async () => {
+  page = await openTestPage();
+  render(() => <App store={page.store} theme="dark" />);
+  await waitFor(() => document.querySelectorAll("[data-query-key]").length === 4);
+  fireEvent.click(document.querySelector('[data-view="timeline"]')!);
+});
+afterEach(() => {
+  cleanup();
+  page.dispose();
+});
+
+const childrenOf = (id: string) =>
+  [...document.querySelectorAll(`[data-parent-action="${id}"][data-kind="fetch"]`)].map((row) => `${row.getAttribute("data-key")} ${row.getAttribute("data-cause")}`);
+
+// A default action revalidates everything: its group holds a refetch of every active query.
+test("an action groups the refetches it caused", async () => {
+  await runAddTask("write tests");
+  const header = await waitFor(() => !!document.querySelector('[data-kind="action"][data-action-name="addTask"][data-outcome="ok"]')).then(
+    () => document.querySelector('[data-kind="action"][data-action-name="addTask"]')!,
+  );
+  const id = header.getAttribute("data-action-id")!;
+  await waitFor(() => childrenOf(id).length === 4);
+  expect(childrenOf(id).sort()).toEqual(["broken[] revalidate", "projects[] revalidate", 'tasks["1"] revalidate', 'tasks["2"] revalidate']);
+  expect(document.querySelector(`[data-summary-of="${id}"]`)!.textContent).toBe("revalidates all active queries (default)");
+  expect(header.textContent).toContain('→ {added: "write tests"}');
+});
+
+// json(…, { revalidate }) names one key: only it is refetched, and the summary says so.
+test("a revalidate list refetches only its keys", async () => {
+  await runRename("2");
+  await waitFor(() => !!document.querySelector('[data-action-name="renameProject"][data-outcome="ok"]'));
+  const id = document.querySelector('[data-action-name="renameProject"]')!.getAttribute("data-action-id")!;
+  await waitFor(() => childrenOf(id).length === 1);
+  expect(childrenOf(id)).toEqual(['tasks["2"] revalidate']);
+  expect(document.querySelector(`[data-summary-of="${id}"]`)!.textContent).toBe('revalidates tasks["2"] (X-Revalidate)');
+});
+
+// Filtering by key keeps the actions that touched it; kind chips hide whole kinds.
+test("filters by key and kind", async () => {
+  await runRename("2");
+  await waitFor(() => !!document.querySelector('[data-action-name="renameProject"][data-outcome="ok"]'));
+  fireEvent.input(document.querySelector('[data-setting="timeline-filter"]')!, { target: { value: "projects[]" } });
+  await waitFor(() => !document.querySelector('[data-action-name="renameProject"]'));
+  expect([...document.querySelectorAll('[data-kind="fetch"]')].every((row) => row.getAttribute("data-key") === "projects[]")).toBe(true);
+  fireEvent.click(document.querySelector('[data-kind-filter="fetches"]')!);
+  await waitFor(() => !document.querySelector('[data-kind="fetch"]'));
+});
+
+// Export, then import: the read-only view shows the same entries and events, commands disabled.
+test("export and import round trip", async () => {
+  await runAddTask("export me");
+  await waitFor(() => !!document.querySelector('[data-action-name="addTask"][data-outcome="ok"]'));
+  const session = JSON.parse(JSON.stringify(page.store.exportSession()));
+  page.store.importSession(session);
+  await waitFor(() => !!document.querySelector('[data-notice="read-only"]'));
+  expect(document.querySelectorAll('[data-action-name="addTask"]').length).toBe(1);
+  expect((document.querySelector('[data-action="revalidate"][data-scope="all"]') as HTMLButtonElement).disabled).toBe(true);
+  expect(Object.keys(page.store.state.entries).sort()).toEqual(session.entries.map((e: { key: string }) => e.key).sort());
+  fireEvent.click(document.querySelector('[data-action="back-to-live"]')!);
+  await waitFor(() => !document.querySelector('[data-notice="read-only"]') && Object.keys(page.store.state.entries).length === 4);
+});

@@ -1,0 +1,65 @@
+/*
+ * The timeline as flat rows for a virtual list: each action becomes a header, a summary line and
+ * its nested children; filters by key/query text and by kind apply to whole groups. Pure.
+ */
+import type { LogItem } from "../store.ts";
+import { buildTimeline, type ActionRow, type EventRow, type FetchRow, type TimelineRow } from "./build-timeline.ts";
+
+export type KindFilter = "actions" | "fetches" | "revalidations" | "entries" | "observers";
+export const KIND_FILTERS: KindFilter[] = ["actions", "fetches", "revalidations", "entries", "observers"];
+
+export type DisplayRow =
+  | { type: "action"; row: ActionRow }
+  | { type: "summary"; row: ActionRow }
+  | { type: "child"; row: FetchRow | EventRow; actionId: number }
+  | { type: "line"; row: FetchRow | EventRow };
+
+export interface TimelineFilter {
+  text: string;
+  kinds: ReadonlySet<KindFilter>;
+}
+
+function kindOf(row: TimelineRow): KindFilter | "marker" {
+  if (row.type === "action") return "actions";
+  if (row.type === "fetch") return "fetches";
+  const kind = row.event.kind;
+  if (kind === "marker") return "marker";
+  if (kind === "revalidate") return "revalidations";
+  if (kind === "observers") return "observers";
+  if (kind.startsWith("action-")) return "actions";
+  if (kind.startsWith("fetch-")) return "fetches";
+  return "entries";
+}
+
+function keyOf(row: FetchRow | EventRow): string {
+  if (row.type === "fetch") return row.start.key;
+  const event = row.event;
+  if ("key" in event) return event.key;
+  if (event.kind === "revalidate") return [...(event.requested ?? []), ...event.matched].join(" ");
+  return "";
+}
+
+function matchesText(row: TimelineRow, needle: string): boolean {
+  if (!needle) return true;
+  if (row.type === "action") {
+    return row.start.name.toLowerCase().includes(needle) || row.children.some((child) => matchesText(child, needle));
+  }
+  return keyOf(row).toLowerCase().includes(needle);
+}
+
+export function timelineRows(log: readonly LogItem[], filter: TimelineFilter): DisplayRow[] {
+  const needle = filter.text.trim().toLowerCase();
+  const shown = (row: TimelineRow) => {
+    const kind = kindOf(row);
+    return (kind === "marker" || filter.kinds.has(kind)) && (kind === "marker" || matchesText(row, needle));
+  };
+  const rows: DisplayRow[] = [];
+  for (const row of buildTimeline(log)) {
+    if (!shown(row)) continue;
+    if (row.type === "action") {
+      rows.push({ type: "action", row }, { type: "summary", row });
+      for (const child of row.children) if (filter.kinds.has(kindOf(child) as KindFilter)) rows.push({ type: "child", row: child, actionId: row.start.id });
+    } else rows.push({ type: "line", row });
+  }
+  return rows;
+}
