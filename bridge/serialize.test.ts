@@ -1,10 +1,11 @@
 /*
  * Previews of ordinary and hostile values: bounded, readable, valid against the schema, never throwing.
  */
+import { createStore } from "solid-js/store";
 import * as v from "valibot";
 import { expect, test } from "vitest";
-import { PreviewSchema } from "./preview-schema.ts";
-import { preview, previewAt } from "./serialize.ts";
+import { PreviewSchema, type Preview } from "./preview-schema.ts";
+import { DEFAULT_LIMITS, preview, previewAt } from "./serialize.ts";
 
 // Each special value gets its own readable form.
 test("special values", () => {
@@ -72,4 +73,116 @@ test("hostile values never throw and stay valid previews", () => {
   }
   expect(preview(getter)).toMatchObject({ entries: [["boom", { type: "error", name: "RangeError", message: "getter exploded", thrown: true }]] });
   expect(preview(revoked)).toMatchObject({ type: "error", thrown: true });
+});
+
+// Form submissions (FormData, URLSearchParams) show their fields and expand by field name.
+test("form data", () => {
+  const form = new URLSearchParams({ projectId: "1", title: "Write tests" });
+  expect(preview(form)).toEqual({
+    type: "object",
+    className: "URLSearchParams",
+    entries: [
+      ["projectId", { type: "primitive", value: "1" }],
+      ["title", { type: "primitive", value: "Write tests" }],
+    ],
+    more: 0,
+  });
+  const data = new FormData();
+  data.append("title", "x");
+  expect(preview(data)).toMatchObject({ className: "FormData", entries: [["title", { type: "primitive", value: "x" }]] });
+  expect(previewAt(form, ["title"])).toEqual({ type: "primitive", value: "Write tests" });
+});
+
+// A corpus of hostile and awkward page values: nothing throws, every preview passes the schema,
+// and its size stays within what the limits allow, however big the value.
+test("hostile corpus: valid, bounded previews", () => {
+  const [store] = createStore({ user: { name: "ada", tags: ["a", "b"] }, list: Array.from({ length: 100 }, (_, i) => ({ i })) });
+  class Account {
+    #secret = 1;
+    id = 7;
+    get balance(): number {
+      throw new Error("prototype getter: never read");
+    }
+    reveal() {
+      return this.#secret;
+    }
+  }
+  const throwingGetters = Object.defineProperties({}, Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`g${i}`, { enumerable: true, get: () => { throw new TypeError(`getter ${i}`); } }])));
+  const manyKeys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+  let deepObject: unknown = { bottom: true };
+  for (let i = 0; i < 1000; i++) deepObject = { next: deepObject };
+  let deepArray: unknown = [];
+  for (let i = 0; i < 1000; i++) deepArray = [deepArray];
+  let deepMap: unknown = new Map();
+  for (let i = 0; i < 1000; i++) deepMap = new Map([["next", deepMap]]);
+  const cyclicMap = new Map<string, unknown>();
+  cyclicMap.set("self", cyclicMap);
+  const huge = "x".repeat(1_000_000);
+  const named = Object.defineProperty(function () {}, "name", { value: huge });
+  const throwingName = Object.defineProperty(function () {}, "name", { get: () => { throw new Error("name"); } });
+  class Huge {}
+  Object.defineProperty(Huge, "name", { value: huge });
+  const throwingConstructor = Object.create(Object.defineProperty({}, "constructor", { get: () => { throw new Error("constructor"); } }));
+  const { proxy: revokedProto, revoke } = Proxy.revocable({}, {});
+  const onRevokedProto = Object.create(revokedProto);
+  revoke();
+  const errorWithCause = new Error("outer", { cause: new Error("inner", { cause: cyclicMap }) });
+  const throwingError = Object.defineProperty(new Error("x"), "message", { get: () => { throw new Error("message"); } });
+  const sparse: unknown[] = [];
+  sparse[4_294_967_294] = 1;
+
+  const corpus: Record<string, unknown> = {
+    solidStore: store,
+    solidStoreList: store.list,
+    promise: Promise.resolve(1),
+    rejectedPromise: (() => {
+      const rejected = Promise.reject(new Error("no"));
+      rejected.catch(() => {});
+      return rejected;
+    })(),
+    response: new Response("body", { status: 418, headers: { "x-a": "1" } }),
+    typedArrays: [new Uint8Array(1_000_000), new Float64Array([NaN, -0, Infinity]), new BigInt64Array([1n, -1n]), new Uint8ClampedArray(3)],
+    dataView: new DataView(new ArrayBuffer(8)),
+    arrayBuffer: new ArrayBuffer(16),
+    classInstance: new Account(),
+    errorWithCause,
+    throwingError,
+    throwingGetters,
+    manyKeys,
+    hugeString: huge,
+    hugeStrings: Array.from({ length: 100 }, () => huge),
+    hugeKey: { [huge]: { nested: { deeper: { deepest: { bottom: 1 } } } } },
+    hugeName: named,
+    hugeClass: new Huge(),
+    hugeSymbol: Symbol(huge),
+    hugeBigInt: 10n ** 20_000n,
+    throwingName,
+    throwingConstructor,
+    onRevokedProto,
+    deepObject,
+    deepArray,
+    deepMap,
+    cyclicMap,
+    sparse,
+    boxed: [new String("s"), new Number(1), new Boolean(false), Object(1n), Object(Symbol("s"))],
+    regexp: /x/g,
+    weak: [new WeakMap(), new WeakSet(), new WeakRef({})],
+    nullProto: Object.assign(Object.create(null), { a: 1 }),
+    symbolKeys: { [Symbol("hidden")]: 1, shown: 2 },
+    grid: Array.from({ length: 50 }, () => Array.from({ length: 50 }, () => huge)),
+  };
+  corpus.everything = { ...corpus };
+
+  const limit = (DEFAULT_LIMITS.nodes + DEFAULT_LIMITS.items) * (DEFAULT_LIMITS.string + 200);
+  for (const [name, value] of Object.entries(corpus)) {
+    let result: Preview | undefined;
+    expect(() => (result = preview(value)), name).not.toThrow();
+    const parsed = v.safeParse(PreviewSchema, result);
+    expect(parsed.success ? "valid" : parsed.issues[0].message, name).toBe("valid");
+    expect(JSON.stringify(result).length, name).toBeLessThan(limit);
+  }
+  expect(preview(corpus.typedArrays)).toMatchObject({ items: [{ type: "array", className: "Uint8Array", length: 1_000_000 }] });
+  expect(preview(store)).toMatchObject({ type: "object", className: "Object", entries: [["user", { type: "object" }], ["list", { type: "array", length: 100 }]] });
+  expect(preview(new Account())).toMatchObject({ className: "Account", entries: [["id", { type: "primitive", value: 7 }]] });
+  expect(preview(errorWithCause)).toMatchObject({ type: "error", name: "Error", message: "outer" });
 });

@@ -75,11 +75,19 @@ export function preview(value: unknown, limits: PreviewLimits = DEFAULT_LIMITS, 
       }
       return { type: "set", size: value.size, items };
     }
-    if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    if (isListLike(value)) {
       const list = value as ArrayLike<unknown>;
       const items: Preview[] = [];
       for (let i = 0; i < Math.min(list.length, limits.items); i++) items.push(walk(list[i], [...path, i], depth + 1));
       return { type: "array", className, length: list.length, items };
+    }
+    if (isFormLike(value)) {
+      const entries: [string, Preview][] = [];
+      let count = 0;
+      for (const [key, item] of value) {
+        if (count++ < limits.items) entries.push([key, walk(item, [...path, key], depth + 1)]);
+      }
+      return { type: "object", className, entries, more: count - entries.length };
     }
     if (typeof Response !== "undefined" && value instanceof Response) {
       return {
@@ -118,6 +126,7 @@ export function resolvePath(root: unknown, path: PathSegment[]): unknown {
   let node = root;
   for (const segment of path) {
     if (node instanceof Map || node instanceof Set) node = [...node][Number(segment)];
+    else if (isFormLike(node)) node = node.get(String(segment));
     else if (node !== null && (typeof node === "object" || typeof node === "function")) {
       node = (node as Record<PathSegment, unknown>)[segment];
     } else return undefined;
@@ -153,6 +162,19 @@ function safeString(value: unknown): string {
   }
 }
 
+/** Form submissions reach actions as FormData or URLSearchParams: show their fields. */
+function isFormLike(value: unknown): value is URLSearchParams | FormData {
+  return (
+    (typeof URLSearchParams !== "undefined" && value instanceof URLSearchParams) ||
+    (typeof FormData !== "undefined" && value instanceof FormData)
+  );
+}
+
+/** Arrays and typed arrays (not DataView, the one ArrayBuffer view without a length). */
+function isListLike(value: object): boolean {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
 function classNameOf(value: object): string {
   try {
     const proto = Object.getPrototypeOf(value);
@@ -167,7 +189,7 @@ function classNameOf(value: object): string {
 function sizeOf(value: object): number | undefined {
   try {
     if (value instanceof Map || value instanceof Set) return value.size;
-    if (Array.isArray(value) || ArrayBuffer.isView(value)) return (value as ArrayLike<unknown>).length;
+    if (isListLike(value)) return (value as ArrayLike<unknown>).length;
     return Object.keys(value).length;
   } catch {
     return undefined;

@@ -363,7 +363,10 @@ export function decodeArgs(key: string, query: string): unknown {
   }
 }
 
-function actionName(url: string): string {
+/** `https://action/<name>` for client actions; SolidStart server functions in dev end their id in `-<name>`. */
+export function actionName(url: string): string {
   const base = "https://action/";
-  return url.startsWith(base) ? decodeURIComponent(url.slice(base.length)) : url;
+  if (url.startsWith(base)) return decodeURIComponent(url.slice(base.length));
+  const serverId = /[?&]id=[^&#]*-([A-Za-z_$][\w$]*)(?:[&#]|$)/.exec(url);
+  return serverId ? serverId[1] : url;
 }

@@ -22,7 +22,7 @@ function plugin() {
   const warnings: string[] = [];
   const instance = queryDevtools();
   const transform = (code: string, id: string, ssr = false) =>
-    (instance.transform as Transform).call({ warn: (message) => warnings.push(message) }, code, id, { ssr });
+    (instance.transform as unknown as { handler: Transform }).handler.call({ warn: (message) => warnings.push(message) }, code, id, { ssr });
   return { instance, transform, warnings };
 }
 

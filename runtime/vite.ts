@@ -60,27 +60,30 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
     apply: (_, env) => env.command === "serve" || options.production === true,
     config: () => ({ optimizeDeps: { exclude: ["@solidjs/router"] } }),
     resolveId: (id) => (id === RUNTIME_ID ? INSTALL_MODULE : undefined),
-    transform(code, id, transformOptions) {
-      if (transformOptions?.ssr) return;
-      const match = ROUTER_MODULE.exec(id.split("?")[0]);
-      if (!match) return;
-      const version = routerVersion(match[1]);
-      if (version === undefined) return;
-      const module = match[2] as RouterModule;
-      if (!SUPPORTED_ROUTER.test(version)) {
-        return module === "query" ? { code: unsupportedRouterHeader(version) + code, map: null } : undefined;
-      }
-      try {
-        const problem = mismatch(match[1], version);
-        if (problem !== undefined) throw new Error(problem);
-        return { code: patchRouterModule(module, code, version, runtimeOptions), map: null };
-      } catch (error) {
-        if (!warned.has(version)) {
-          warned.add(version);
-          this.warn(`${(error as Error).message}; not instrumented`);
-        }
-        return module === "query" ? { code: unsupportedRouterHeader(version) + code, map: null } : undefined;
-      }
-    },
+    // First among all plugins: SolidStart's solid() reprints .js files, and the anchors are exact source.
+    transform: { order: "pre", handler: transformRouterModule },
   };
+
+  function transformRouterModule(this: { warn(message: string): void }, code: string, id: string, transformOptions?: { ssr?: boolean }) {
+    if (transformOptions?.ssr) return;
+    const match = ROUTER_MODULE.exec(id.split("?")[0]);
+    if (!match) return;
+    const version = routerVersion(match[1]);
+    if (version === undefined) return;
+    const module = match[2] as RouterModule;
+    if (!SUPPORTED_ROUTER.test(version)) {
+      return module === "query" ? { code: unsupportedRouterHeader(version) + code, map: null } : undefined;
+    }
+    try {
+      const problem = mismatch(match[1], version);
+      if (problem !== undefined) throw new Error(problem);
+      return { code: patchRouterModule(module, code, version, runtimeOptions), map: null };
+    } catch (error) {
+      if (!warned.has(version)) {
+        warned.add(version);
+        this.warn(`${(error as Error).message}; not instrumented`);
+      }
+      return module === "query" ? { code: unsupportedRouterHeader(version) + code, map: null } : undefined;
+    }
+  }
 }
