@@ -18,6 +18,8 @@ const testConfig = defineConfig({
     server: { deps: { inline: [/solid-js/, /@tanstack[\\/]solid-virtual/, /@solidjs[\\/](router|testing-library)/, /router-0-1\d/] } },
     projects: [
       { extends: true, test: { name: "unit", include: ["bridge/**/*.test.ts", "panel/**/*.test.{ts,tsx}"] } },
+      // Builds with Vite in Node: not through the test-mode plugins.
+      { test: { name: "build", environment: "node", include: ["runtime/**/*.node.test.ts"], testTimeout: 120_000 } },
       // Node-side test code: not through the Solid plugin, whose browser conditions break puppeteer.
       {
         test: { name: "e2e", environment: "node", include: ["e2e/**/*.e2e.ts"], testTimeout: 60_000, hookTimeout: 90_000 },
@@ -25,7 +27,7 @@ const testConfig = defineConfig({
       ...Object.entries(routerMatrix).map(([line, pkg]) => ({
         extends: true as const,
         resolve: { alias: [{ find: /^@solidjs\/router$/, replacement: pkg }] },
-        test: { name: `router-${line}`, include: ["runtime/**/*.test.{ts,tsx}"] },
+        test: { name: `router-${line}`, include: ["runtime/**/*.test.{ts,tsx}"], exclude: ["runtime/**/*.node.test.ts"] },
       })),
     ],
   },

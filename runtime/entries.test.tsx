@@ -164,3 +164,9 @@ test("entry-removed with reason delete and clear", async () => {
   ]);
   expect(hook().snapshot().entries).toEqual([]);
 });
+
+// The package's `./runtime` entry hands out the same hook the router published.
+test("getDevtoolsHook from the runtime entry", async () => {
+  const { getDevtoolsHook } = await import("./index.ts");
+  expect(getDevtoolsHook()).toBe(hook());
+});
