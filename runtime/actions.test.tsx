@@ -160,3 +160,15 @@ test("form submission", async () => {
   expect(start).toMatchObject({ name: "submit", input: { type: "array", length: 1, items: [{ className: "URLSearchParams" }] } });
   expect(settled).toMatchObject({ ok: true, result: primitive("from form") });
 });
+
+// Single-flight data that arrives as a promise: the router stores the awaited value later, and that
+// write is still attributed to query.set, not to a fetch that never happened.
+test("a single-flight promise value settles as set, not fetch", async () => {
+  const key = "flight[]";
+  query.set(key, Promise.resolve("late"));
+  const tuple = log(["value-set"]);
+  expect(tuple).toEqual([{ kind: "value-set", key, via: "set", actionId: undefined }]);
+  await query((): Promise<string> => Promise.resolve("unused"), "flight")();
+  await settle();
+  expect(log(["value-set"]).map((e) => (e as { via: string }).via)).toEqual(["set", "set"]);
+});

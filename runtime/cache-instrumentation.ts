@@ -34,6 +34,11 @@ export interface EntryMeta {
   failed: boolean;
   error: unknown;
   hydrated: boolean;
+  /**
+   * Where the entry's promise came from. The router stores the awaited value later, when a reader
+   * awaits it; that write belongs to the fetch or to the `query.set` (single-flight) that made it.
+   */
+  source: "fetch" | "set";
 }
 
 type Removal = "gc" | "delete" | "clear";
@@ -212,6 +217,7 @@ export class CacheInstrumentation {
     const fetchId = ++this.fetchSeq;
     meta.fetches++;
     meta.inflight = fetchId;
+    meta.source = "fetch";
     this.emit({ kind: "fetch-start", key, fetchId, cause, revalidation });
     const started = performance.now();
     return (ok: boolean, error?: unknown) =>
@@ -239,6 +245,7 @@ export class CacheInstrumentation {
       failed: false,
       error: undefined,
       hydrated,
+      source: "fetch",
     };
     this.pendingMeta.set(key, meta);
     this.emit({ kind: "entry-created", key, query: name, intent: String(intent) });
@@ -255,6 +262,7 @@ export class CacheInstrumentation {
     this.pendingMeta.delete(key);
     this.meta.set(tuple, meta);
     if (this.settingKey === key) {
+      meta.source = "set";
       this.emit({ kind: "value-set", key, via: "set", actionId: this.actionContext });
     }
     this.observe(tuple, meta);
@@ -282,7 +290,8 @@ export class CacheInstrumentation {
       set: (next: unknown) => {
         if (Object.is(next, value)) return;
         value = next;
-        const via = this.settingKey === key ? "set" : "fetch";
+        if (this.settingKey === key) meta.source = "set";
+        const via = meta.source;
         this.emit({ kind: "value-set", key, via, actionId: via === "set" ? this.actionContext : undefined });
       },
     });
