@@ -1,6 +1,7 @@
 /*
- * One config, two jobs: `vite build` builds the unpacked extension into dist/extension/, and
- * vitest (mode "test") runs the unit tests, the runtime suite once per supported router line.
+ * One config, two jobs: `vite build` builds the unpacked extension into dist/extension/ (and
+ * `vite build --mode firefox` the same code for Firefox into dist/firefox/), and vitest (mode
+ * "test") runs the unit tests, the runtime suite once per supported router line.
  */
 import { crx } from "@crxjs/vite-plugin";
 import { defineConfig } from "vitest/config";
@@ -17,7 +18,12 @@ const testConfig = defineConfig({
     environment: "happy-dom",
     server: { deps: { inline: [/solid-js/, /@tanstack[\\/]solid-virtual/, /@solidjs[\\/](router|testing-library)/, /router-0-1\d/] } },
     projects: [
-      { extends: true, test: { name: "unit", include: ["bridge/**/*.test.ts", "panel/**/*.test.{ts,tsx}"] } },
+      {
+        extends: true,
+        test: { name: "unit", include: ["bridge/**/*.test.ts", "panel/**/*.test.{ts,tsx}", "extension/**/*.test.ts"], exclude: ["**/*.node.test.ts"] },
+      },
+      // The checks oxlint cannot express: source scans in Node.
+      { test: { name: "lint", environment: "node", include: ["extension/**/*.node.test.ts"] } },
       // Builds with Vite in Node: not through the test-mode plugins.
       { test: { name: "build", environment: "node", include: ["runtime/**/*.node.test.ts"], testTimeout: 120_000 } },
       // Node-side test code: not through the Solid plugin, whose browser conditions break puppeteer.
@@ -33,13 +39,36 @@ const testConfig = defineConfig({
   },
 });
 
-const extensionConfig = defineConfig({
-  plugins: [solid(), crx({ manifest })],
-  build: {
-    outDir: "dist/extension",
-    emptyOutDir: true,
-    rollupOptions: { input: { panel: "panel/index.html" } },
-  },
-});
+type Browser = "chrome" | "firefox";
 
-export default defineConfig(({ mode }) => (mode === "test" ? testConfig : extensionConfig));
+/** The add-on id Firefox requires of MV3 extensions (and keys storage and permissions by). */
+const GECKO_ID = "solid-query-devtools@solid-query-devtools.dev";
+
+/**
+ * manifest.json is written for Chrome; Firefox takes the same one with these differences: an event
+ * page (`background.scripts`) instead of a service worker, an add-on id with the data-collection
+ * declaration Firefox asks of new add-ons (none), and no Chrome minimum version.
+ */
+function manifestFor(browser: Browser) {
+  if (browser === "chrome") return manifest;
+  const { minimum_chrome_version: _chromeOnly, background, ...common } = manifest;
+  return {
+    ...common,
+    background: { scripts: [background.service_worker], type: background.type },
+    browser_specific_settings: {
+      gecko: { id: GECKO_ID, strict_min_version: "142.0", data_collection_permissions: { required: ["none" as const] } },
+    },
+  };
+}
+
+const extensionConfig = (browser: Browser) =>
+  defineConfig({
+    plugins: [solid(), crx({ manifest: manifestFor(browser), browser })],
+    build: {
+      outDir: browser === "firefox" ? "dist/firefox" : "dist/extension",
+      emptyOutDir: true,
+      rollupOptions: { input: { panel: "panel/index.html" } },
+    },
+  });
+
+export default defineConfig(({ mode }) => (mode === "test" ? testConfig : extensionConfig(mode === "firefox" ? "firefox" : "chrome")));

@@ -216,7 +216,7 @@ export const ExtensionNoticeSchema = v.variant("kind", [
     source: v.literal(EXTENSION_SOURCE),
     protocol: Protocol,
     kind: v.literal("rejected"),
-    count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    count: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
     lastReason: v.optional(v.pipe(v.string(), v.maxLength(MAX_REASON))),
   }),
 ]);

@@ -181,7 +181,10 @@ test("hostile corpus: valid, bounded previews", () => {
     expect(parsed.success ? "valid" : parsed.issues[0].message, name).toBe("valid");
     expect(JSON.stringify(result).length, name).toBeLessThan(limit);
   }
-  expect(preview(corpus.typedArrays)).toMatchObject({ items: [{ type: "array", className: "Uint8Array", length: 1_000_000 }] });
+  expect((preview(corpus.typedArrays) as { items: Preview[] }).items[0]).toMatchObject({ type: "array", className: "Uint8Array", length: 1_000_000 });
+  expect(preview(corpus.dataView)).toEqual({ type: "object", className: "DataView", entries: [], more: 0 });
+  expect(preview(corpus.hugeKey)).toMatchObject({ entries: [[`${"x".repeat(2000)}…`, { type: "object" }]] });
+  expect(preview(named)).toEqual({ type: "special", text: `ƒ ${"x".repeat(2000)}…()` });
   expect(preview(store)).toMatchObject({ type: "object", className: "Object", entries: [["user", { type: "object" }], ["list", { type: "array", length: 100 }]] });
   expect(preview(new Account())).toMatchObject({ className: "Account", entries: [["id", { type: "primitive", value: 7 }]] });
   expect(preview(errorWithCause)).toMatchObject({ type: "error", name: "Error", message: "outer" });

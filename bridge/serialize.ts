@@ -21,6 +21,9 @@ export const DEFAULT_LIMITS: PreviewLimits = { depth: 4, items: 50, string: 2_00
 export function preview(value: unknown, limits: PreviewLimits = DEFAULT_LIMITS, base: PathSegment[] = []): Preview {
   const seen = new Map<object, PathSegment[]>();
   let nodes = 0;
+  /** Page-chosen text that is not a string value (keys, class and function names, symbols, bigints) is cut like one, if long. */
+  const maxName = Math.max(limits.string, 100);
+  const clip = (text: string) => (text.length > maxName ? `${text.slice(0, maxName)}…` : text);
 
   function walk(value: unknown, path: PathSegment[], depth: number): Preview {
     nodes++;
@@ -37,9 +40,9 @@ export function preview(value: unknown, limits: PreviewLimits = DEFAULT_LIMITS, 
           : { type: "special", text: Object.is(value, -0) ? "-0" : String(value) };
       }
       if (typeof value === "undefined") return { type: "special", text: "undefined" };
-      if (typeof value === "bigint") return { type: "special", text: `${value}n` };
-      if (typeof value === "symbol") return { type: "special", text: value.toString() };
-      if (typeof value === "function") return { type: "special", text: `ƒ ${value.name || "anonymous"}()` };
+      if (typeof value === "bigint") return { type: "special", text: clip(`${value}n`) };
+      if (typeof value === "symbol") return { type: "special", text: clip(value.toString()) };
+      if (typeof value === "function") return { type: "special", text: `ƒ ${clip(String(value.name || "anonymous"))}()` };
       return walkObject(value as object, path, depth);
     } catch (error) {
       return errorPreview(error, true);
@@ -53,7 +56,7 @@ export function preview(value: unknown, limits: PreviewLimits = DEFAULT_LIMITS, 
     if (value instanceof Date) {
       return { type: "date", text: Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString() };
     }
-    const className = classNameOf(value);
+    const className = clip(classNameOf(value));
     const size = sizeOf(value);
     if (depth >= limits.depth || nodes >= limits.nodes) return { type: "collapsed", className, size, path };
     seen.set(value, path);
@@ -84,7 +87,8 @@ export function preview(value: unknown, limits: PreviewLimits = DEFAULT_LIMITS, 
     if (isFormLike(value)) {
       const entries: [string, Preview][] = [];
       let count = 0;
-      for (const [key, item] of value) {
+      for (const [name, item] of value) {
+        const key = clip(name);
         if (count++ < limits.items) entries.push([key, walk(item, [...path, key], depth + 1)]);
       }
       return { type: "object", className, entries, more: count - entries.length };
@@ -106,10 +110,12 @@ export function preview(value: unknown, limits: PreviewLimits = DEFAULT_LIMITS, 
 
     const keys = Object.keys(value);
     const entries: [string, Preview][] = [];
-    for (const key of keys.slice(0, limits.items)) {
+    for (const name of keys.slice(0, limits.items)) {
+      // An over-long key is shown cut, and so is the path below it (which then expands to nothing).
+      const key = clip(name);
       let item: Preview;
       try {
-        item = walk((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+        item = walk((value as Record<string, unknown>)[name], [...path, key], depth + 1);
       } catch (error) {
         item = errorPreview(error, true);
       }

@@ -190,7 +190,10 @@ export async function closeDevtools(inspected: Inspected): Promise<void> {
 export async function reopenDevtools(page: Page): Promise<Inspected> {
   const devtools = await page.openDevTools();
   await devtools.setViewport({ width: 1280, height: 800 });
-  return { page, devtools, panel: await showPanel(devtools) };
+  const panel = await showPanel(devtools);
+  console.log("DEBUG frames", devtools.frames().map((f) => f.url()), await panel.evaluate(() => [innerWidth, innerHeight, document.hasFocus()]));
+  await devtools.screenshot({ path: "/tmp/explore/reopen0.png" });
+  return { page, devtools, panel };
 }
 
 export const isExtensionWorker = (target: Target) => target.type() === "service_worker" && target.url().startsWith("chrome-extension://");
@@ -232,5 +235,5 @@ export async function allRowKeys(panel: Frame): Promise<string[]> {
 
 /** Texts of the timeline's marker lines (reloads, navigations), in order. */
 export async function markers(panel: Frame): Promise<string[]> {
-  return panel.$$eval('.timeline [data-kind="marker"]', (lines) => lines.map((l) => l.textContent ?? ""));
+  return panel.$$eval('.timeline [data-kind="marker"]', (lines) => lines.map((l) => l.querySelector(".muted")?.textContent ?? ""));
 }

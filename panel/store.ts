@@ -83,6 +83,8 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   // The log lives outside the deep store: 100,000 items behind proxies would make every read slow.
   const [log, setLog] = createSignal<readonly LogItem[]>([]);
   let markerSeq = 0;
+  /** Invalid messages the panel itself received (state.rejected.count adds the content script's). */
+  let ownRejected = 0;
   let missingTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * The inspected document, as the content script names it: a `page-connected` naming the same one
@@ -106,19 +108,20 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   }
 
   function reject(reason: string) {
-    setState("rejected", (r) => ({ ...r, count: r.count + 1, lastReason: reason }));
+    ownRejected++;
+    setState("rejected", (r) => ({ ...r, count: ownRejected + r.byContentScript, lastReason: reason }));
     noteMismatch(reason);
   }
 
   /** The content script's running count for this document replaces its previous report. */
   function onContentRejected(count: number, lastReason: string | undefined) {
-    setState("rejected", (r) => ({ count: r.count - r.byContentScript + count, lastReason: lastReason ?? r.lastReason, byContentScript: count }));
+    setState("rejected", (r) => ({ count: ownRejected + count, lastReason: lastReason ?? r.lastReason, byContentScript: count }));
     // In the extension a runtime of another protocol is rejected by the content script: this is how the panel learns.
     if (lastReason) noteMismatch(lastReason);
   }
 
   function noteMismatch(reason: string) {
-    const mismatch = /protocol mismatch: got (\S+)/.exec(reason);
+    const mismatch = /protocol mismatch: got (.+?), expected/.exec(reason);
     if (mismatch) {
       setState({ status: "mismatch", mismatch: `the page's runtime speaks protocol ${mismatch[1]}, this extension speaks ${PROTOCOL}` });
     }
@@ -187,7 +190,9 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
         clearTimeout(missingTimer);
         batch(() => {
           setState({ status: message.instrumented ? "found" : "unsupported", routerVersion: message.routerVersion, url: message.url });
-          setState("entries", Object.fromEntries(message.entries.map((entry) => [entry.key, entry])));
+          // Replaced, not merged (setting a path merges objects and skips keys like "constructor"):
+          // entries the page no longer has must go.
+          setState({ entries: Object.fromEntries(message.entries.map((entry) => [entry.key, entry])) });
           mergeHistory(message.events);
           setState("dropped", message.dropped);
         });
@@ -223,7 +228,7 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
       batch(() => {
         setState({ status: "connecting", entries: {}, url: notice.url });
         // A new document's content script reports its rejections afresh.
-        setState("rejected", (r) => ({ ...r, count: r.count - r.byContentScript, byContentScript: 0 }));
+        setState("rejected", (r) => ({ ...r, count: ownRejected, byContentScript: 0 }));
         if (!state.preserveLog) setLog([]);
         documentMarker = mark(first ? `inspecting ${notice.url}` : `page loaded: ${notice.url}`);
       });

@@ -8,7 +8,12 @@ import { PANEL_SOURCE, isTagged, pageMessage, parsePanelCommand, type DevtoolsEv
 import type { Wall } from "../bridge/wall.ts";
 import type { DevtoolsHook } from "./devtools-hook.ts";
 
-/** Events per batch message: a burst of thousands becomes a few messages, none too large. */
+/**
+ * Events per batch message: a burst of thousands becomes a few messages, none too large. At most
+ * `maxQueue` events wait for the next batch; older ones are dropped and counted in the batch's
+ * `dropped`, and the entries they touched are still sent in their current state. A burst that
+ * touches more than `maxQueue` keys this way is followed by a snapshot instead.
+ */
 const BATCH_SIZE = 1000;
 
 export interface Agent {
@@ -20,41 +25,87 @@ export interface Agent {
 
 export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, maxQueue = 10_000): Agent {
   let unsubscribe: (() => void) | undefined;
+  /** Events to send are queue[head…]: dropping the oldest is `head++`, not an O(n) shift. */
   let queue: DevtoolsEvent[] = [];
+  let head = 0;
+  /** Events dropped from the queue since the last batch, and the keys they touched. */
   let dropped = 0;
+  let staleKeys = new Set<string>();
+  /** Dropped events touched more keys than we keep track of: only a snapshot can resync the panel. */
+  let staleAll = false;
   let scheduled = false;
   const rejected: Agent["rejected"] = { count: 0 };
+
+  function resetQueue() {
+    queue = [];
+    head = 0;
+    dropped = 0;
+    staleKeys = new Set();
+    staleAll = false;
+  }
 
   const hello = () =>
     wall.send(pageMessage({ kind: "hello", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url() }));
   // Self-sufficient (no hello needed after it): a hello would make the content script reconnect.
-  const sendSnapshot = () =>
+  // It holds every event recorded so far, so the queued ones must not follow it again.
+  const sendSnapshot = () => {
+    resetQueue();
     wall.send(pageMessage({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...hook.snapshot() }));
+  };
+
+  /** A batch of events with the current state of every entry in `touched`. */
+  function sendBatch(events: DevtoolsEvent[], touched: Iterable<string>, lost: number) {
+    const entries = [];
+    const removed = [];
+    for (const key of touched) {
+      const entry = hook.entry(key);
+      if (entry) entries.push(entry);
+      else removed.push(key);
+    }
+    wall.send(pageMessage({ kind: "batch", events, entries, removed, dropped: lost }));
+  }
 
   function flush() {
     scheduled = false;
-    while (queue.length) {
-      const events = queue.slice(0, BATCH_SIZE);
-      queue = queue.slice(BATCH_SIZE);
+    if (staleAll) return sendSnapshot();
+    const pending = queue.slice(head);
+    const stale = staleKeys;
+    let lost = dropped;
+    resetQueue();
+    for (let from = 0; from < pending.length; from += BATCH_SIZE) {
+      const events = pending.slice(from, from + BATCH_SIZE);
       const touched = new Set<string>();
       for (const event of events) if ("key" in event) touched.add(event.key);
-      const entries = [];
-      const removed = [];
-      for (const key of touched) {
-        const entry = hook.entry(key);
-        if (entry) entries.push(entry);
-        else removed.push(key);
-      }
-      wall.send(pageMessage({ kind: "batch", events, entries, removed, dropped }));
-      dropped = 0;
+      for (const key of touched) stale.delete(key);
+      sendBatch(events, touched, lost);
+      lost = 0;
     }
+    // Entries whose only events were dropped still get their current state (or their removal).
+    const keys = [...stale];
+    for (let from = 0; from < keys.length; from += BATCH_SIZE) {
+      sendBatch([], keys.slice(from, from + BATCH_SIZE), lost);
+      lost = 0;
+    }
+    if (lost) sendBatch([], [], lost);
   }
 
   function onEvent(event: DevtoolsEvent) {
     queue.push(event);
-    if (queue.length > maxQueue) {
-      queue.shift();
+    if (queue.length - head > maxQueue) {
+      const oldest = queue[head++];
       dropped++;
+      if ("key" in oldest && !staleAll) {
+        staleKeys.add(oldest.key);
+        if (staleKeys.size > maxQueue) {
+          staleAll = true;
+          staleKeys = new Set();
+        }
+      }
+      // Compact now and then: amortized O(1) per event, and memory stays within twice the cap.
+      if (head >= maxQueue) {
+        queue = queue.slice(head);
+        head = 0;
+      }
     }
     if (!scheduled) {
       scheduled = true;
@@ -71,7 +122,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
       case "disconnect":
         unsubscribe?.();
         unsubscribe = undefined;
-        queue = [];
+        resetQueue();
         return;
       case "get-snapshot":
         return sendSnapshot();

@@ -1,0 +1,154 @@
+/*
+ * Drop accounting end to end: the page agent caps its queue per microtask (`maxQueue`) and the
+ * panel store must show exactly how many events were dropped, with entries still up to date.
+ * Agent ↔ panel store over an in-memory wall pair, with a scripted hook instead of a router.
+ */
+import { afterEach, expect, test } from "vitest";
+import { PROTOCOL, panelCommand, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
+import { createWallPair } from "../bridge/wall.ts";
+import { createAgent } from "../runtime/agent.ts";
+import type { DevtoolsHook } from "../runtime/devtools-hook.ts";
+import { createPanelStore } from "./store.ts";
+
+const disposers: (() => void)[] = [];
+afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
+
+/** Lets every microtask (wall deliveries, agent flushes) run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function scriptedHook() {
+  const listeners = new Set<(event: DevtoolsEvent) => void>();
+  const entries = new Map<string, Entry>();
+  let seq = 0;
+  const entry = (key: string, fetches: number): Entry => ({
+    key,
+    query: "q",
+    args: { type: "array", className: "Array", length: 0, items: [] },
+    status: "ready",
+    updatedAt: 1,
+    createdAt: 1,
+    intent: "initial",
+    observers: 0,
+    fetches,
+    hydrated: false,
+  });
+  const hook: DevtoolsHook = {
+    protocol: PROTOCOL,
+    routerVersion: "1.0.0",
+    instrumented: true,
+    snapshot: () => ({ entries: [...entries.values()], events: [], dropped: 0 }),
+    entry: (key) => entries.get(key),
+    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    revalidate: () => {},
+    invalidate: () => {},
+    delete: () => {},
+    inspect: () => ({ type: "special", text: "undefined" }),
+    clearLog: () => {},
+  };
+  const emit = (event: DevtoolsEvent) => listeners.forEach((listener) => listener(event));
+  return {
+    hook,
+    /** One value-set event, the entry updated (fetches counts the writes). */
+    set(key: string) {
+      const fetches = (entries.get(key)?.fetches ?? 0) + 1;
+      entries.set(key, entry(key, fetches));
+      emit({ kind: "value-set", seq: ++seq, time: seq, key, via: "set" });
+    },
+    remove(key: string) {
+      entries.delete(key);
+      emit({ kind: "entry-removed", seq: ++seq, time: seq, key, reason: "delete" });
+    },
+    entries,
+    get seq() {
+      return seq;
+    },
+  };
+}
+
+async function connected(maxQueue: number) {
+  const page = scriptedHook();
+  const [pageWall, panelWall] = createWallPair();
+  const agent = createAgent(page.hook, pageWall, () => "memory://drops", maxQueue);
+  const store = createPanelStore(panelWall, { maxLog: 1_000_000 });
+  disposers.push(() => agent.dispose());
+  panelWall.send(panelCommand({ kind: "connect" }));
+  await settle();
+  expect(store.state.status).toBe("found");
+  return { page, agent, store, panelWall };
+}
+
+const seqs = (items: readonly { seq: number }[]) => items.map((item) => item.seq);
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+// A synchronous burst of maxQueue + 2,500 events: exactly 2,500 dropped (the oldest), the newest
+// maxQueue logged in order, and every entry current, including one whose only event was dropped.
+test("a burst over maxQueue: the panel shows exactly how many were dropped", async () => {
+  const { page, store } = await connected(1000);
+  page.set("gone");
+  await settle();
+  expect(store.state.entries.gone).toBeDefined();
+  page.remove("gone"); // dropped with the oldest: the removal must still reach the panel
+  for (let i = 0; i < 3499; i++) page.set(`k${i % 100}`);
+  expect(page.seq).toBe(3501);
+  await settle();
+  expect(store.state.dropped).toBe(2500);
+  expect(seqs(store.log())).toEqual([1, ...range(2502, 3501)]);
+  expect(store.state.entries.gone).toBeUndefined();
+  expect(store.state.rejected.count).toBe(0);
+  expect(Object.keys(store.state.entries).sort()).toEqual([...page.entries.keys()].sort());
+  expect(store.state.entries.k0.fetches).toBe(page.entries.get("k0")!.fetches);
+});
+
+// Drops add up across bursts in successive ticks; a burst within the cap drops nothing.
+test("drops add up over several bursts", async () => {
+  const { page, store } = await connected(500);
+  const bursts = [499, 500, 501, 2000, 10, 1234];
+  for (const size of bursts) {
+    for (let i = 0; i < size; i++) page.set(`k${i % 7}`);
+    await settle();
+  }
+  const expected = bursts.reduce((sum, size) => sum + Math.max(0, size - 500), 0);
+  expect(expected).toBe(1 + 1500 + 734);
+  expect(store.state.dropped).toBe(expected);
+  expect(store.log()).toHaveLength(bursts.reduce((sum, size) => sum + Math.min(size, 500), 0));
+});
+
+// A million-event burst stays linear: dropping is O(1) per event, not an O(n) queue.shift().
+test("a burst of 1,000,000 events with the default cap", { timeout: 20_000 }, async () => {
+  const { page, store } = await connected(10_000);
+  const started = performance.now();
+  for (let i = 0; i < 1_000_000; i++) page.set(`k${i % 1000}`);
+  const burstMs = performance.now() - started;
+  await settle();
+  expect(store.state.dropped).toBe(990_000);
+  expect(seqs(store.log())).toEqual(range(990_001, 1_000_000));
+  expect(burstMs).toBeLessThan(5_000);
+});
+
+// Dropped events that touched more keys than the cap cannot be caught up entry by entry: the agent
+// sends a snapshot, which replaces the panel's entries.
+test("too many keys dropped: a snapshot resyncs the panel", async () => {
+  const { page, store } = await connected(100);
+  for (let i = 0; i < 1000; i++) page.set(`k${i}`);
+  for (let i = 0; i < 500; i++) page.remove(`k${i}`);
+  await settle();
+  expect(Object.keys(store.state.entries).sort()).toEqual([...page.entries.keys()].sort());
+  expect(Object.keys(store.state.entries)).toHaveLength(500);
+});
+
+// Drops of a connection that ended before its flush are not charged to the next connection.
+test("disconnect resets the queue and its drops", async () => {
+  const { page, store, panelWall } = await connected(10);
+  panelWall.send(panelCommand({ kind: "disconnect" })); // delivered before the agent's flush of the burst
+  for (let i = 0; i < 50; i++) page.set("a");
+  await settle();
+  expect(store.log()).toHaveLength(0);
+  panelWall.send(panelCommand({ kind: "connect" }));
+  await settle();
+  page.set("b");
+  await settle();
+  expect(store.state.dropped).toBe(0);
+  for (let i = 0; i < 15; i++) page.set("c");
+  await settle();
+  expect(store.state.dropped).toBe(5);
+});

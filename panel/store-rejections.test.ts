@@ -1,0 +1,70 @@
+/*
+ * The panel store's accounting of invalid messages: its own, plus the running count the content
+ * script reports for page messages that never reached the panel.
+ */
+import { expect, test } from "vitest";
+import { PAGE_SOURCE, extensionNotice, pageMessage, type Entry } from "../bridge/protocol.ts";
+import type { Wall } from "../bridge/wall.ts";
+import { createPanelStore } from "./store.ts";
+
+function port() {
+  const listeners = new Set<(message: unknown) => void>();
+  const wall: Wall = { send: () => {}, listen: (l) => (listeners.add(l), () => listeners.delete(l)) };
+  return { wall, deliver: (message: unknown) => listeners.forEach((listener) => listener(structuredClone(message))) };
+}
+
+// Own rejections add up; each content report replaces the previous one; a new document starts afresh,
+// the same document reconnecting (service-worker restart) does not.
+test("own and content-script rejections", () => {
+  const { wall, deliver } = port();
+  const store = createPanelStore(wall);
+  deliver(extensionNotice({ kind: "page-connected", url: "http://app.test/", documentId: "01" }));
+  deliver({ source: PAGE_SOURCE, protocol: 1, kind: "batch" });
+  expect(store.state.rejected).toMatchObject({ count: 1, byContentScript: 0 });
+  deliver(extensionNotice({ kind: "rejected", count: 5, lastReason: "events: Invalid type" }));
+  expect(store.state.rejected).toEqual({ count: 6, byContentScript: 5, lastReason: "events: Invalid type" });
+  deliver(extensionNotice({ kind: "rejected", count: 7 }));
+  expect(store.state.rejected).toEqual({ count: 8, byContentScript: 7, lastReason: "events: Invalid type" });
+  deliver(extensionNotice({ kind: "page-connected", url: "http://app.test/", documentId: "01" }));
+  deliver(extensionNotice({ kind: "rejected", count: 7 }));
+  expect(store.state.rejected).toMatchObject({ count: 8, byContentScript: 7 });
+  deliver(extensionNotice({ kind: "page-connected", url: "http://app.test/", documentId: "02" }));
+  expect(store.state.rejected).toMatchObject({ count: 1, byContentScript: 0 });
+  deliver(extensionNotice({ kind: "rejected", count: -1 }));
+  expect(store.state.rejected).toMatchObject({ count: 2, byContentScript: 0 });
+});
+
+// In the extension, a runtime of another protocol is rejected by the content script: its report is
+// how the panel learns of the mismatch.
+test("a protocol mismatch reported by the content script", () => {
+  const { wall, deliver } = port();
+  const store = createPanelStore(wall);
+  deliver(extensionNotice({ kind: "page-connected", url: "http://app.test/", documentId: "01" }));
+  deliver(extensionNotice({ kind: "rejected", count: 1, lastReason: "protocol mismatch: got 2, expected 1" }));
+  expect(store.state.status).toBe("mismatch");
+  expect(store.state.mismatch).toBe("the page's runtime speaks protocol 2, this extension speaks 1");
+});
+
+// A snapshot is the page's whole cache: entries it no longer has are gone from the panel too.
+test("a snapshot replaces the entries", () => {
+  const { wall, deliver } = port();
+  const store = createPanelStore(wall);
+  const entry = (key: string): Entry => ({
+    key,
+    query: "q",
+    args: { type: "array", className: "Array", length: 0, items: [] },
+    status: "ready",
+    updatedAt: 1,
+    createdAt: 1,
+    intent: "initial",
+    observers: 0,
+    fetches: 1,
+    hydrated: false,
+  });
+  const snapshot = (keys: string[]) =>
+    pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "u", entries: keys.map(entry), events: [], dropped: 0 });
+  deliver(snapshot(["a", "b", "constructor"]));
+  expect(Object.keys(store.state.entries).sort()).toEqual(["a", "b", "constructor"]);
+  deliver(snapshot(["a"]));
+  expect(Object.keys(store.state.entries)).toEqual(["a"]);
+});
