@@ -54,10 +54,9 @@ export class CacheInstrumentation {
   private readonly queryNames = new Set<string>();
   /** Active keys a revalidation will refetch, with its cause, until its transition ends. */
   private readonly revalidationFor = new Map<string, RevalidateCause>();
-  private cause: RevalidateCause | undefined;
+  /** What the router is doing right now, set around its synchronous calls. */
+  private readonly context: { cause?: RevalidateCause; removal?: Removal; settingKey?: string } = {};
   private actionContext: number | undefined;
-  private removal: Removal | undefined;
-  private settingKey: string | undefined;
   private fetchSeq = 0;
   private actionSeq = 0;
   private readonly actionStarts = new Map<number, number>();
@@ -80,13 +79,13 @@ export class CacheInstrumentation {
     };
     map.delete = (key) => {
       const existed = remove(key);
-      if (existed) this.safely(() => this.removed(key, this.removal ?? "gc"));
+      if (existed) this.safely(() => this.removed(key, this.context.removal ?? "gc"));
       return existed;
     };
     map.clear = () => {
       const keys = [...map.keys()];
       clear();
-      this.safely(() => keys.forEach((key) => this.removed(key, this.removal ?? "clear")));
+      this.safely(() => keys.forEach((key) => this.removed(key, this.context.removal ?? "clear")));
     };
     return map;
   }
@@ -126,7 +125,7 @@ export class CacheInstrumentation {
   }
 
   revalidate(key: string | string[] | undefined, force: boolean, run: () => unknown): unknown {
-    const cause = this.cause ?? { kind: "app" };
+    const cause = this.context.cause ?? { kind: "app" };
     const active = this.safely(() => this.revalidating(key, force, cause)) ?? [];
     const result = run();
     // Refetches start inside the router's transition; after it, a fetch has some other cause.
@@ -137,23 +136,11 @@ export class CacheInstrumentation {
 
   /** Marks value writes during `query.set` (single-flight data) as such. */
   setting<T>(key: string, run: () => T): T {
-    const outer = this.settingKey;
-    this.settingKey = key;
-    try {
-      return run();
-    } finally {
-      this.settingKey = outer;
-    }
+    return this.within("settingKey", key, run);
   }
 
   removing<T>(reason: Removal, run: () => T): T {
-    const outer = this.removal;
-    this.removal = reason;
-    try {
-      return run();
-    } finally {
-      this.removal = outer;
-    }
+    return this.within("removal", reason, run);
   }
 
   actionStart(url: string, input: unknown): number {
@@ -185,12 +172,9 @@ export class CacheInstrumentation {
   // ---- devtools commands --------------------------------------------------------------------
 
   withCause<T>(cause: RevalidateCause, run: () => T, after?: () => void): T {
-    const outer = this.cause;
-    this.cause = cause;
     try {
-      return run();
+      return this.within("cause", cause, run);
     } finally {
-      this.cause = outer;
       after?.();
     }
   }
@@ -261,7 +245,7 @@ export class CacheInstrumentation {
     }
     this.pendingMeta.delete(key);
     this.meta.set(tuple, meta);
-    if (this.settingKey === key) {
+    if (this.context.settingKey === key) {
       meta.source = "set";
       this.emit({ kind: "value-set", key, via: "set", actionId: this.actionContext });
     }
@@ -290,7 +274,7 @@ export class CacheInstrumentation {
       set: (next: unknown) => {
         if (Object.is(next, value)) return;
         value = next;
-        if (this.settingKey === key) meta.source = "set";
+        if (this.context.settingKey === key) meta.source = "set";
         const via = meta.source;
         this.emit({ kind: "value-set", key, via, actionId: via === "set" ? this.actionContext : undefined });
       },
@@ -341,6 +325,17 @@ export class CacheInstrumentation {
 
   private emit(body: RawEventBody): void {
     this.safely(() => this.recorder.emit(body));
+  }
+
+  /** Runs `run` with a context field set (the router's calls are synchronous), restoring it after. */
+  private within<K extends keyof CacheInstrumentation["context"], T>(field: K, value: CacheInstrumentation["context"][K], run: () => T): T {
+    const outer = this.context[field];
+    this.context[field] = value;
+    try {
+      return run();
+    } finally {
+      this.context[field] = outer;
+    }
   }
 
   private safely<T>(run: () => T): T | undefined {
