@@ -33,7 +33,8 @@ const testConfig = defineConfig({
       ...Object.entries(routerMatrix).map(([line, pkg]) => ({
         extends: true as const,
         resolve: { alias: [{ find: /^@solidjs\/router$/, replacement: pkg }] },
-        test: { name: `router-${line}`, include: ["runtime/**/*.test.{ts,tsx}"], exclude: ["runtime/**/*.node.test.ts"] },
+        // --expose-gc: the retention test checks the runtime lets the router's garbage go.
+        test: { name: `router-${line}`, include: ["runtime/**/*.test.{ts,tsx}"], exclude: ["runtime/**/*.node.test.ts"], execArgv: ["--expose-gc"] },
       })),
     ],
   },
