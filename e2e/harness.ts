@@ -54,6 +54,9 @@ export async function openWithPanel(browser: Browser, url: string): Promise<Insp
   const devtools = await until("the tab's DevTools window", () => devtoolsFor(browser, url), 20_000);
   await devtools.setViewport({ width: 1280, height: 800 });
   const panel = await showPanel(devtools);
+  // Under load the new tab is sometimes left in the background: hidden, it (and its docked DevTools)
+  // would not render, and every click would wait forever.
+  await page.bringToFront();
   return { page, devtools, panel };
 }
 
@@ -176,7 +179,9 @@ export async function panelFor(browser: Browser, page: Page): Promise<Inspected>
   const url = page.url();
   const devtools = await until("the tab's DevTools window", () => devtoolsFor(browser, url), 20_000);
   await devtools.setViewport({ width: 1280, height: 800 });
-  return { page, devtools, panel: await showPanel(devtools) };
+  const panel = await showPanel(devtools);
+  await page.bringToFront();
+  return { page, devtools, panel };
 }
 
 /** Closes the tab's DevTools window, as the user closing DevTools would (the panel page goes away). */
@@ -184,15 +189,18 @@ export async function closeDevtools(inspected: Inspected): Promise<void> {
   const target = inspected.devtools.target();
   await inspected.devtools.close();
   await until("the DevTools window to close", async () => !inspected.page.browser().targets().includes(target));
+  // Headless Chromium leaves the tab hidden then (no rendering: clicks would wait forever).
+  await inspected.page.bringToFront();
 }
 
 /** Opens DevTools again on the same tab (CDP Target.openDevTools) and selects our panel. */
 export async function reopenDevtools(page: Page): Promise<Inspected> {
   const devtools = await page.openDevTools();
-  await devtools.setViewport({ width: 1280, height: 800 });
+  // The browser's default viewport emulation would apply to this window too and, unlike the real
+  // window size, break hit-testing of mouse clicks in the panel: use the window as it is.
+  await devtools.setViewport(null);
   const panel = await showPanel(devtools);
-  console.log("DEBUG frames", devtools.frames().map((f) => f.url()), await panel.evaluate(() => [innerWidth, innerHeight, document.hasFocus()]));
-  await devtools.screenshot({ path: "/tmp/explore/reopen0.png" });
+  await page.bringToFront();
   return { page, devtools, panel };
 }
 
@@ -236,4 +244,16 @@ export async function allRowKeys(panel: Frame): Promise<string[]> {
 /** Texts of the timeline's marker lines (reloads, navigations), in order. */
 export async function markers(panel: Frame): Promise<string[]> {
   return panel.$$eval('.timeline [data-kind="marker"]', (lines) => lines.map((l) => l.querySelector(".muted")?.textContent ?? ""));
+}
+
+/** Sets the timeline's kind chips so that only `kinds` show (markers always do): fewer rows to scroll. */
+export async function showOnlyKinds(panel: Frame, kinds: string[]): Promise<void> {
+  for (const chip of await panel.$$("[data-kind-filter]")) {
+    const [kind, pressed] = await chip.evaluate((el) => [el.getAttribute("data-kind-filter")!, el.getAttribute("aria-pressed") === "true"] as const);
+    if (pressed !== kinds.includes(kind)) await chip.click();
+  }
+  await until("the kind filter", async () => {
+    const states = await panel.$$eval("[data-kind-filter]", (chips) => chips.map((c) => [c.getAttribute("data-kind-filter"), c.getAttribute("aria-pressed")]));
+    return states.every(([kind, pressed]) => (pressed === "true") === kinds.includes(kind!));
+  });
 }

@@ -91,7 +91,7 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
    * is that page reconnecting after a service-worker restart, not a new page.
    */
   let documentId: string | undefined;
-  /** Whether a page has connected yet: the first one is the page DevTools opened on. */
+  /** Whether a page has connected yet: the first one is the page DevTools opened on, not a page load. */
   let seenPage = false;
   /** The marker that starts the current document's part of the log (earlier ones: preserved pages). */
   let documentMarker: number | undefined;
@@ -230,7 +230,8 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
         // A new document's content script reports its rejections afresh.
         setState("rejected", (r) => ({ ...r, count: ownRejected, byContentScript: 0 }));
         if (!state.preserveLog) setLog([]);
-        documentMarker = mark(first ? `inspecting ${notice.url}` : `page loaded: ${notice.url}`);
+        // A marker separates pages; the page DevTools opened on needs none (its history predates it).
+        documentMarker = first ? undefined : mark(`page loaded: ${notice.url}`);
       });
       expectRuntime();
     } else {

@@ -1,0 +1,125 @@
+/*
+ * The panel store across the inspected page's lifecycle: a new document (reload, navigation)
+ * versus the same document reconnecting after a service-worker restart, "preserve log", and
+ * snapshots that bring history the panel missed.
+ */
+import { expect, test, vi } from "vitest";
+import { extensionNotice, pageMessage, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
+import type { Wall } from "../bridge/wall.ts";
+import { createPanelStore, type LogItem } from "./store.ts";
+
+function harness() {
+  const listeners = new Set<(message: unknown) => void>();
+  const sent: unknown[] = [];
+  const wall: Wall = { send: (message) => void sent.push(message), listen: (l) => (listeners.add(l), () => listeners.delete(l)) };
+  const store = createPanelStore(wall);
+  const deliver = (message: unknown) => listeners.forEach((listener) => listener(structuredClone(message)));
+  return {
+    store,
+    sent,
+    pageConnected: (url: string, documentId?: string) => deliver(extensionNotice({ kind: "page-connected", url, documentId })),
+    pageDisconnected: () => deliver(extensionNotice({ kind: "page-disconnected" })),
+    snapshot: (entries: Entry[], events: DevtoolsEvent[]) =>
+      deliver(pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "http://app.test/", entries, events, dropped: 0 })),
+    batch: (events: DevtoolsEvent[], entries: Entry[] = []) => deliver(pageMessage({ kind: "batch", events, entries, removed: [], dropped: 0 })),
+  };
+}
+
+const entry = (key: string, fetches = 1): Entry => ({
+  key,
+  query: key.replace(/\[.*$/, ""),
+  args: { type: "special", text: "undefined" },
+  status: "ready",
+  updatedAt: 1,
+  createdAt: 1,
+  intent: "initial",
+  observers: 1,
+  fetches,
+  hydrated: false,
+});
+const created = (seq: number, key: string): DevtoolsEvent => ({ kind: "entry-created", seq, time: seq, key, query: key, intent: "initial" });
+/** The log as text: markers by their text, events by kind and sequence number. */
+const lines = (log: readonly LogItem[]) => log.map((item) => (item.kind === "marker" ? item.text : `${item.kind}#${item.seq}`));
+
+test("the same document after a service-worker restart keeps its entries and log; the snapshot fills the gap in order", () => {
+  const h = harness();
+  h.pageConnected("http://app.test/", "aa");
+  h.snapshot([entry("a[]")], [created(1, "a[]"), created(2, "b[]")]);
+  h.batch([created(5, "e[]")]);
+  expect(lines(h.store.log())).toEqual(["entry-created#1", "entry-created#2", "entry-created#5"]);
+
+  // The worker restarts: the content script reconnects, naming the same document.
+  h.pageConnected("http://app.test/", "aa");
+  expect(h.store.state.status).toBe("found");
+  expect(Object.keys(h.store.state.entries)).toEqual(["a[]"]);
+  // Events 3 and 4 were posted while the worker was down; the page's snapshot has them all.
+  h.snapshot([entry("a[]", 2)], [1, 2, 3, 4, 5, 6].map((seq) => created(seq, `k${seq}[]`)));
+  expect(lines(h.store.log())).toEqual([1, 2, 3, 4, 5, 6].map((seq) => `entry-created#${seq}`));
+  expect(h.store.state.entries["a[]"].fetches).toBe(2);
+});
+
+test("a reload without preserve log: a marker, then only the new document's events", () => {
+  const h = harness();
+  h.pageConnected("http://app.test/", "aa");
+  h.snapshot([entry("a[]")], [created(1, "a[]"), created(2, "b[]")]);
+  h.pageDisconnected();
+  h.pageConnected("http://app.test/", "bb");
+  expect(h.store.state.status).toBe("connecting");
+  expect(h.store.state.entries).toEqual({});
+  expect(lines(h.store.log())).toEqual(["page loaded: http://app.test/"]);
+  // The new document's sequence numbers start again at 1: its snapshot is not mistaken for old events.
+  h.snapshot([entry("c[]")], [created(1, "c[]")]);
+  expect(lines(h.store.log())).toEqual(["page loaded: http://app.test/", "entry-created#1"]);
+  expect(Object.keys(h.store.state.entries)).toEqual(["c[]"]);
+});
+
+test("a navigation with preserve log: old events stay, the new document's reuse of sequence numbers is kept apart", () => {
+  const h = harness();
+  h.pageConnected("http://app.test/", "aa");
+  h.snapshot([entry("a[]")], [created(1, "a[]"), created(2, "b[]")]);
+  h.store.setPreserveLog(true);
+  h.pageDisconnected();
+  h.pageConnected("http://app.test/stats", "bb");
+  h.snapshot([entry("s[]")], [created(1, "s[]"), created(2, "t[]")]);
+  h.batch([created(3, "u[]")]);
+  // And a worker restart on the new page: nothing doubled.
+  h.pageConnected("http://app.test/stats", "bb");
+  h.snapshot([entry("s[]")], [created(1, "s[]"), created(2, "t[]"), created(3, "u[]")]);
+  expect(lines(h.store.log())).toEqual([
+    "entry-created#1",
+    "entry-created#2",
+    "page unloaded",
+    "page loaded: http://app.test/stats",
+    "entry-created#1",
+    "entry-created#2",
+    "entry-created#3",
+  ]);
+});
+
+test("a document restored from the back/forward cache after the worker saw it go is a page load again", () => {
+  const h = harness();
+  h.pageConnected("http://app.test/", "aa");
+  h.pageDisconnected();
+  h.pageConnected("http://app.test/", "aa");
+  expect(lines(h.store.log())).toEqual(["page loaded: http://app.test/"]);
+});
+
+test("no runtime on the page: missing after the wait, whether or not a content script is there", () => {
+  vi.useFakeTimers();
+  try {
+    const silent = harness();
+    const plain = harness();
+    plain.pageConnected("http://plain.test/", "cc");
+    vi.advanceTimersByTime(1_999);
+    expect(silent.store.state.status).toBe("connecting");
+    expect(plain.store.state.status).toBe("connecting");
+    vi.advanceTimersByTime(1);
+    expect(silent.store.state.status).toBe("missing");
+    expect(plain.store.state.status).toBe("missing");
+    // A runtime that answers late is still found.
+    plain.snapshot([entry("a[]")], []);
+    expect(plain.store.state.status).toBe("found");
+  } finally {
+    vi.useRealTimers();
+  }
+});
