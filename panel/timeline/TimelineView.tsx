@@ -168,7 +168,8 @@ function describe(event: DevtoolsEvent | Marker): string {
     case "entry-removed":
       return `removed (${event.reason})`;
     case "entry-created":
-      return `query ${event.query}, intent ${event.intent}`;
+      // The router's intent is undefined outside navigation and preload (e.g. createAsync in a component).
+      return `query ${event.query}${event.intent === "undefined" ? "" : `, intent ${event.intent}`}`;
     case "invalidated":
       return "marked stale";
     case "fetch-settle":
