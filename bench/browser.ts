@@ -1,0 +1,106 @@
+/*
+ * Chromium for the bench: the same Debian Chromium and unpacked extension as the e2e tests, with
+ * or without DevTools, plus the two probes the suites need: a page's JS heap after a full GC
+ * (CDP), and a tap inside the real panel frame that counts the batches it has handled.
+ */
+import { existsSync } from "node:fs";
+import puppeteer, { type Browser, type Frame, type Page } from "puppeteer-core";
+import { extensionDir, openWithPanel, showPanel, until, type Inspected } from "../e2e/harness.ts";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Both browsers load the extension, so every variant pays for its content script alike. */
+export async function launch(devtools: boolean): Promise<Browser> {
+  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no built extension in ${extensionDir}: run "npm run build" first`);
+  return puppeteer.launch({
+    executablePath: chromium,
+    headless: true,
+    devtools,
+    pipe: true,
+    protocolTimeout: 600_000,
+    enableExtensions: [extensionDir],
+    defaultViewport: { width: 1200, height: 800 },
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** Used JS heap in bytes after two forced full collections. */
+export async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send("HeapProfiler.collectGarbage");
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** CPU seconds used so far by a page's renderer: its main thread, and the whole process. */
+export async function cpuMeter(page: Page): Promise<{ read(): Promise<{ thread: number; process: number }>; close(): Promise<void> }> {
+  const cdp = await page.createCDPSession();
+  await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+  return {
+    async read() {
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+      return { thread: metric("ThreadTime"), process: metric("ProcessTime") };
+    },
+    close: () => cdp.detach(),
+  };
+}
+
+export interface PanelTap {
+  /** Events in batch messages the panel has finished handling. */
+  events: number;
+  dropped: number;
+  /** Epoch ms (performance.timeOrigin + now) after the last batch was handled. */
+  lastAt: number;
+  /** Snapshots received: the page's agent answered the panel's connect. */
+  snapshots: number;
+}
+
+/**
+ * Runs in every frame of the DevTools window from its start; in our panel it wraps
+ * runtime.connect so a listener added after the panel's own sees each message once handled.
+ */
+const TAP = `(() => {
+  if (location.protocol !== "chrome-extension:" || !location.pathname.endsWith("/panel/index.html")) return;
+  const tap = (window.__benchTap = { events: 0, dropped: 0, lastAt: 0, snapshots: 0 });
+  const onMessage = (m) => {
+    if (m && m.kind === "snapshot") tap.snapshots++;
+    if (!m || m.kind !== "batch") return;
+    tap.events += m.events.length;
+    tap.dropped += m.dropped;
+    tap.lastAt = performance.timeOrigin + performance.now();
+  };
+  for (const api of [globalThis.chrome, globalThis.browser]) {
+    const runtime = api && api.runtime;
+    if (!runtime || runtime.__benchTapped) continue;
+    const connect = runtime.connect;
+    runtime.connect = function (...args) {
+      const port = connect.apply(this, args);
+      queueMicrotask(() => port.onMessage.addListener(onMessage));
+      return port;
+    };
+    runtime.__benchTapped = true;
+  }
+})()`;
+
+/** Opens `url` with DevTools on the real panel, reloaded with the tap installed. */
+export async function openTappedPanel(browser: Browser, url: string): Promise<Inspected> {
+  const inspected = await openWithPanel(browser, url);
+  await inspected.devtools.evaluateOnNewDocument(TAP);
+  await inspected.panel.evaluate(() => location.reload()).catch(() => {});
+  const panel = await until("the tapped panel", async () => {
+    const frame = await showPanel(inspected.devtools);
+    return (await frame.evaluate(() => "__benchTap" in window)) ? frame : undefined;
+  }, 20_000);
+  return { ...inspected, panel };
+}
+
+export async function readTap(panel: Frame): Promise<PanelTap> {
+  return panel.evaluate(() => ({ ...(window as unknown as { __benchTap: PanelTap }).__benchTap }));
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,49 @@
+/*
+ * Builds the bench pages twice with Vite — plain, and with queryDevtools({ production: true }) —
+ * and serves each with `vite preview`. Production builds on both sides: the same minified Solid
+ * and router code, so the only difference between the two is the instrumentation.
+ */
+import { resolve } from "node:path";
+import { build, preview, type PreviewServer } from "vite";
+import solid from "vite-plugin-solid";
+import { queryDevtools } from "../runtime/vite.ts";
+
+export type Variant = "plain" | "instrumented";
+
+const pages = resolve(import.meta.dirname, "pages");
+const outDir = (variant: Variant) => resolve(import.meta.dirname, "../dist/bench", variant);
+const inputs = ["index", "bridge", "panel", "serializer"];
+
+export async function buildVariant(variant: Variant): Promise<void> {
+  // The module runner that loaded the bench set NODE_ENV=development, which would resolve Solid's dev build.
+  process.env.NODE_ENV = "production";
+  await build({
+    configFile: false,
+    root: pages,
+    logLevel: "warn",
+    plugins: [solid(), ...(variant === "instrumented" ? [queryDevtools({ production: true })] : [])],
+    build: {
+      outDir: outDir(variant),
+      emptyOutDir: true,
+      rolldownOptions: {
+        input: Object.fromEntries(inputs.map((name) => [name, resolve(pages, `${name}.html`)])),
+        // A loaded machine makes the Solid transform slow enough to trigger a timing report.
+        checks: { bundlerTimings: false },
+      },
+    },
+  });
+}
+
+/** Serves a built variant on a free port; resolves to its base URL (http, so the content script runs there). */
+export async function serve(variant: Variant): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: PreviewServer = await preview({
+    configFile: false,
+    root: pages,
+    logLevel: "warn",
+    build: { outDir: outDir(variant) },
+    preview: { port: 0, host: "127.0.0.1" },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === "string") throw new Error("preview server has no port");
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}

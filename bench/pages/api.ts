@@ -1,0 +1,73 @@
+/*
+ * The contract between the Node-side suites and the bench pages: what each page puts on
+ * `window.__bench`, with the sizes it is asked to run at and the figures it hands back.
+ * Types only, so Node code can import it without loading any page code.
+ */
+
+/** The query-heavy router workload (index.html). */
+export interface WorkloadSize {
+  queries: number;
+  instancesPerQuery: number;
+  actions: number;
+  navigations: number;
+}
+
+export interface WorkloadTimes {
+  mountMs: number;
+  actionsMs: number;
+  navigationMs: number;
+  totalMs: number;
+  /** Epoch ms (timeOrigin + now) at the end, to compare with the panel's clock. */
+  endedAt: number;
+  /** Instances that showed the final version after the actions: must equal queries × instances. */
+  settled: number;
+}
+
+export interface AppBench {
+  run(size: WorkloadSize): Promise<WorkloadTimes>;
+  /** Mounts the grid only. */
+  mount(instances: { queries: number; instancesPerQuery: number }): Promise<void>;
+  /** Runs actions until the runtime recorded `events` in all (or until `actions` ran, for a page without a runtime). */
+  churn(until: { events?: number; actions?: number }): Promise<{ actions: number; events: number }>;
+  /** Events recorded so far by the runtime (0 without one). */
+  events(): number;
+}
+
+/** Synthetic stream through the real agent (bridge.html). */
+export interface BridgeRun {
+  sentEvents: number;
+  firstSentAt: number;
+  lastSentAt: number;
+}
+
+export interface BridgeBench {
+  /** Pushes `events` through the real agent in chunks of `chunk` per task; the agent must be connected. */
+  stream(events: number, chunk: number): Promise<BridgeRun>;
+  /** The same payloads by raw window.postMessage to a plain listener: events/s. */
+  raw(events: number, chunk: number): Promise<{ receivedEvents: number; ms: number }>;
+  connected(): boolean;
+}
+
+/** The real panel UI over an in-memory wall (panel.html). */
+export interface PanelBench {
+  /** Delivers one snapshot message and resolves after the first frame painted with it. */
+  firstRender(entries: number, events: number): Promise<{ ms: number; cloneMs: number; validateMs: number; rows: number }>;
+  /** Streams batches at `eventsPerSecond` for `seconds`: per-update handling time in ms. */
+  live(eventsPerSecond: number, seconds: number, perBatch: number): Promise<{ updates: number[]; lateMs: number }>;
+  /** Feeds `events` events in batches of `perBatch`, as fast as handled. */
+  feed(events: number, perBatch: number): Promise<void>;
+  showView(view: "queries" | "timeline"): Promise<void>;
+}
+
+/** bridge/serialize.ts against JSON.stringify (serializer.html). */
+export interface SerializerBench {
+  cases(): string[];
+  /** Operations per second over about `ms` milliseconds. */
+  measure(name: string, how: "preview" | "json", ms: number): { opsPerSec: number; threw: boolean };
+}
+
+declare global {
+  interface Window {
+    __bench?: AppBench | BridgeBench | PanelBench | SerializerBench;
+  }
+}

@@ -1,0 +1,94 @@
+/*
+ * The panel at scale: the real panel (panel/App.tsx over panel/store.ts, with its theme) in a
+ * plain page, fed protocol-valid messages through a Wall whose delivery the bench controls, so
+ * each figure is the panel's own work: validation, store update, render and layout.
+ */
+import { render } from "solid-js/web";
+import { parsePageMessage } from "../../bridge/protocol.ts";
+import type { Wall } from "../../bridge/wall.ts";
+import { App } from "../../panel/App.tsx";
+import { createPanelStore } from "../../panel/store.ts";
+import "../../panel/theme.css";
+import type { PanelBench } from "./api.ts";
+import { batchMessage, snapshotMessage } from "./synthetic.ts";
+
+let deliver: (message: unknown) => void = () => {};
+const wall: Wall = {
+  send() {},
+  listen(listener) {
+    deliver = listener;
+    return () => {};
+  },
+};
+const store = createPanelStore(wall, { missingAfterMs: 1e9 });
+render(() => <App store={store} theme="light" />, document.getElementById("root")!);
+
+/** Resolves after the next frame has been produced. */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+/** A received message is a structured clone: give the panel one, built outside the timing. */
+const arrive = (message: unknown) => structuredClone(message);
+/** Handles a message and forces style and layout, so the figure includes the DOM work it caused. */
+function handle(message: unknown): number {
+  const start = performance.now();
+  deliver(message);
+  void document.body.offsetHeight;
+  return performance.now() - start;
+}
+
+let entriesInSnapshot = 10_000;
+let seq = 0;
+
+const bench: PanelBench = {
+  async firstRender(entries, events) {
+    entriesInSnapshot = entries;
+    const built = snapshotMessage(entries, events);
+    const cloneStart = performance.now();
+    const message = arrive(built);
+    const cloneMs = performance.now() - cloneStart;
+    seq = events;
+    await nextFrame();
+    const start = performance.now();
+    handle(message);
+    await nextFrame();
+    const ms = performance.now() - start;
+    // For the breakdown: the validation alone (the panel's first step), after the timed run, on a copy.
+    const copy = arrive(built);
+    const validateStart = performance.now();
+    if (!parsePageMessage(copy).ok) throw new Error("the synthetic snapshot is not a valid page message");
+    const validateMs = performance.now() - validateStart;
+    if (Object.keys(store.state.entries).length !== entries) throw new Error(`panel holds ${Object.keys(store.state.entries).length} entries, sent ${entries}`);
+    return { ms, cloneMs, validateMs, rows: document.querySelectorAll("[data-query-key]").length };
+  },
+  async live(eventsPerSecond, seconds, perBatch) {
+    const updates: number[] = [];
+    const interval = (1000 * perBatch) / eventsPerSecond;
+    const batches = Math.round((eventsPerSecond * seconds) / perBatch);
+    const start = performance.now();
+    for (let b = 0; b < batches; b++) {
+      const due = start + b * interval;
+      while (performance.now() < due) await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now() - 1)));
+      const message = arrive(batchMessage(seq + 1, perBatch, entriesInSnapshot));
+      seq += perBatch;
+      updates.push(handle(message));
+    }
+    return { updates, lateMs: performance.now() - (start + batches * interval) };
+  },
+  async feed(events, perBatch) {
+    for (let sent = 0; sent < events; sent += perBatch) {
+      handle(arrive(batchMessage(seq + 1, Math.min(perBatch, events - sent), entriesInSnapshot)));
+      seq += perBatch;
+      await nextTask();
+    }
+  },
+  async showView(view) {
+    document.querySelector<HTMLElement>(`[data-view="${view}"]`)!.click();
+    await nextFrame();
+  },
+};
+window.__bench = bench;

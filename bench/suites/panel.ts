@@ -1,0 +1,66 @@
+/*
+ * 3a. The panel at scale, in the real panel UI (pages/panel.tsx): time to the first frame showing
+ * a snapshot of many entries and events, then the cost of each live update while a stream of
+ * 1,000 events/s arrives, in the Queries and then the Timeline view. The floor of the first
+ * render is the structured clone the browser needs to deliver the same message.
+ */
+import { openPage, type Context } from "../context.ts";
+import type { PanelBench } from "../pages/api.ts";
+import { judge, type Row } from "../results.ts";
+import { figure, median, pairedRatio, percentile } from "../stats.ts";
+
+export async function panel(ctx: Context): Promise<Row[]> {
+  const { entries, events, liveEventsPerSecond, liveSeconds, perBatch } = ctx.sizes.panel;
+  const first: number[] = [];
+  const clone: number[] = [];
+  const validate: number[] = [];
+  const rows: number[] = [];
+  const live = { queries: [] as number[], timeline: [] as number[] };
+  const p95 = { queries: [] as number[], timeline: [] as number[] };
+  const late = { queries: [] as number[], timeline: [] as number[] };
+
+  for (let rep = 0; rep < ctx.sizes.reps; rep++) {
+    const page = await openPage(ctx.plain, `${ctx.urls.plain}panel.html`);
+    try {
+      const result = await page.evaluate((e, n) => (window.__bench as PanelBench).firstRender(e, n), entries, events);
+      first.push(result.ms);
+      clone.push(result.cloneMs);
+      validate.push(result.validateMs);
+      rows.push(result.rows);
+      for (const view of ["queries", "timeline"] as const) {
+        await page.evaluate((v) => (window.__bench as PanelBench).showView(v), view);
+        const stream = await page.evaluate((r, s, b) => (window.__bench as PanelBench).live(r, s, b), liveEventsPerSecond, liveSeconds, perBatch);
+        live[view].push(median(stream.updates));
+        p95[view].push(percentile(stream.updates, 0.95));
+        late[view].push(stream.lateMs);
+      }
+      ctx.log(`panel: rep ${rep + 1}/${ctx.sizes.reps}: first render ${result.ms.toFixed(0)} ms, live update ${live.queries.at(-1)!.toFixed(2)} / ${live.timeline.at(-1)!.toFixed(2)} ms`);
+    } finally {
+      await page.close();
+    }
+  }
+
+  const liveRow = (view: "queries" | "timeline"): Row => ({
+    id: `panel.live.${view}`,
+    label: `Live update, ${view} view (${liveEventsPerSecond} events/s)`,
+    unit: "ms",
+    value: figure(live[view]),
+    note: `median per update of ${perBatch} events (handling, store, render and layout); p95 ${figure(p95[view]).median.toFixed(2)} ms; stream ended ${figure(late[view]).median.toFixed(0)} ms behind schedule`,
+    detail: { p95: figure(p95[view]), behindScheduleMs: figure(late[view]) },
+  });
+  return [
+    judge({
+      id: "panel.first-render",
+      label: `Panel first render (${entries} entries, ${events} events)`,
+      unit: "ms",
+      value: figure(first),
+      floor: { label: "structuredClone of the snapshot", value: figure(clone) },
+      ratio: pairedRatio(first, clone),
+      goal: { on: "value", op: "<", target: 300 },
+      note: `from the message reaching the panel's wall to the next frame; validation alone (timed separately, warm) ${figure(validate).median.toFixed(0)} ms; ${figure(rows).median} rows in the DOM`,
+      detail: { validateMs: figure(validate) },
+    }),
+    liveRow("queries"),
+    liveRow("timeline"),
+  ];
+}
