@@ -11,7 +11,9 @@ import { queryDevtools } from "../runtime/vite.ts";
 export type Variant = "plain" | "instrumented";
 
 const pages = resolve(import.meta.dirname, "pages");
-const outDir = (variant: Variant) => resolve(import.meta.dirname, "../dist/bench", variant);
+/** Per process, so a bench started while another runs (say, `npm test`'s tiny one) cannot overwrite its pages. */
+export const buildDir = resolve(import.meta.dirname, "../dist/bench", `pages-${process.pid}`);
+const outDir = (variant: Variant) => resolve(buildDir, variant);
 const inputs = ["index", "bridge", "panel", "serializer"];
 
 export async function buildVariant(variant: Variant): Promise<void> {

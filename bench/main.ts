@@ -3,11 +3,11 @@
  * and without DevTools), runs each suite, prints the table and writes the results. `--tiny` runs
  * everything at a token size and fails only if the results are malformed; `--only a,b` picks suites.
  */
-import { writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { launch } from "./browser.ts";
-import { buildVariant, serve } from "./build.ts";
+import { buildDir, buildVariant, serve } from "./build.ts";
 import type { Context } from "./context.ts";
 import { checkResults, type Results, type Row } from "./results.ts";
 import { FULL, TINY } from "./sizes.ts";
@@ -58,5 +58,6 @@ export async function main(argv: string[]): Promise<number> {
     await browsers.devtools.close();
     await servers.plain.close();
     await servers.instrumented.close();
+    rmSync(buildDir, { recursive: true, force: true });
   }
 }
