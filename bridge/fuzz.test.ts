@@ -16,6 +16,7 @@ import * as v from "valibot";
 import { expect, test } from "vitest";
 import { createContentRelay } from "../extension/content-relay.ts";
 import { createTabRouter, type RouterPort } from "../extension/tab-router.ts";
+import { fakePort } from "../extension/fake-port.ts";
 import { createPanelStore } from "../panel/store.ts";
 import { createAgent } from "../runtime/agent.ts";
 import type { DevtoolsHook } from "../runtime/devtools-hook.ts";
@@ -479,31 +480,6 @@ function rawWall() {
   return { wall, sent, deliver: (message: unknown) => listeners.forEach((listener) => listener(message)) };
 }
 
-function fakePort(name: string, sender?: RouterPort["sender"]) {
-  const onMessage: ((message: unknown) => void)[] = [];
-  const onDisconnect: (() => void)[] = [];
-  const port = {
-    name,
-    sender,
-    posted: [] as unknown[],
-    disconnected: false,
-    postMessage(message: unknown) {
-      if (port.disconnected) throw new Error("Attempting to use a disconnected port object");
-      port.posted.push(message);
-    },
-    disconnect() {
-      port.disconnected = true;
-    },
-    onMessage: { addListener: (listener: (message: unknown) => void) => void onMessage.push(listener) },
-    onDisconnect: { addListener: (listener: () => void) => void onDisconnect.push(listener) },
-    deliver: (message: unknown) => onMessage.forEach((listener) => listener(message)),
-    drop() {
-      port.disconnected = true;
-      onDisconnect.forEach((listener) => listener());
-    },
-  };
-  return port;
-}
 
 function stubHook() {
   const calls: Record<string, number> = {};

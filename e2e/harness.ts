@@ -257,3 +257,28 @@ export async function showOnlyKinds(panel: Frame, kinds: string[]): Promise<void
     return states.every(([kind, pressed]) => (pressed === "true") === kinds.includes(kind!));
   });
 }
+
+export interface DemoSession {
+  browser: Browser;
+  inspected: Inspected;
+  close(): Promise<void>;
+}
+
+/** The demo served on `port`, opened in Chromium with the panel showing its loaded projects. */
+export async function openDemo(port: number): Promise<DemoSession> {
+  const server = await startDemo(port);
+  const browser = await launchBrowser();
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  try {
+    const inspected = await openWithPanel(browser, `http://localhost:${port}/`);
+    await inspected.page.waitForSelector('[data-fetch-key=\'projectTasks["3"]\']');
+    await inspected.panel.waitForSelector('[data-query-key=\'projectTasks["3"]\']');
+    return { browser, inspected, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -6,28 +6,19 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Browser, ElementHandle } from "puppeteer-core";
-import type { ViteDevServer } from "vite";
+import type { ElementHandle } from "puppeteer-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { fetchCounts, launchBrowser, openWithPanel, root, showPanel, startDemo, undock, dock, until, type Inspected } from "./harness.ts";
+import { fetchCounts, root, showPanel, undock, dock, until, type DemoSession, type Inspected, openDemo } from "./harness.ts";
 
-const port = 5275;
-let server: ViteDevServer;
-let browser: Browser;
+let demo: DemoSession;
 let inspected: Inspected;
 
 beforeAll(async () => {
-  server = await startDemo(port);
-  browser = await launchBrowser();
-  inspected = await openWithPanel(browser, `http://localhost:${port}/`);
-  await inspected.page.waitForSelector('[data-fetch-key=\'projectTasks["3"]\']');
-  await inspected.panel.waitForSelector('[data-query-key=\'projectTasks["3"]\']');
+  demo = await openDemo(5275);
+  inspected = demo.inspected;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => demo?.close());
 
 const visibleKeys = () => inspected.panel.$$eval("[data-query-key]", (rows) => rows.map((r) => r.getAttribute("data-query-key")));
 
@@ -65,7 +56,7 @@ test("export to a file and import it back read-only", async () => {
   await inspected.panel.click('[data-view="timeline"]');
   await inspected.panel.waitForSelector('[data-kind="action"][data-action-name="touchProjects"][data-outcome="ok"]');
   const downloads = mkdtempSync(join(tmpdir(), "sqd-export-"));
-  const cdp = await browser.target().createCDPSession();
+  const cdp = await demo.browser.target().createCDPSession();
   await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads, eventsEnabled: true });
   await inspected.panel.click('[data-action="export"]');
   const file = await until("the exported file", async () => readdirSync(downloads).find((name) => name.endsWith(".json")));

@@ -4,27 +4,18 @@
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Browser } from "puppeteer-core";
-import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { fetchCounts, launchBrowser, undock, openWithPanel, root, startDemo, until, type Inspected } from "./harness.ts";
+import { fetchCounts, undock, root, until, type DemoSession, type Inspected, openDemo } from "./harness.ts";
 
-const port = 5273;
-let server: ViteDevServer;
-let browser: Browser;
+let demo: DemoSession;
 let inspected: Inspected;
 
 beforeAll(async () => {
-  server = await startDemo(port);
-  browser = await launchBrowser();
-  inspected = await openWithPanel(browser, `http://localhost:${port}/`);
-  await inspected.page.waitForSelector('[data-fetch-key=\'projectTasks["3"]\']');
+  demo = await openDemo(5273);
+  inspected = demo.inspected;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => demo?.close());
 
 const rowKeys = (query: string) =>
   inspected.panel.$$eval(`[data-query="${query}"][data-query-key]`, (rows) => rows.map((r) => r.getAttribute("data-query-key")));

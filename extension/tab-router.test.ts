@@ -4,34 +4,11 @@
  */
 import { expect, test } from "vitest";
 import { extensionNotice, pageMessage, panelCommand } from "../bridge/protocol.ts";
+import { fakePort as anyPort } from "./fake-port.ts";
 import { createTabRouter, type RouterPort } from "./tab-router.ts";
 
-function fakePort(name: string, sender?: RouterPort["sender"]) {
-  const onMessage: ((message: unknown) => void)[] = [];
-  const onDisconnect: (() => void)[] = [];
-  const port = {
-    name,
-    sender,
-    posted: [] as unknown[],
-    disconnected: false,
-    postMessage(message: unknown) {
-      if (port.disconnected) throw new Error("Attempting to use a disconnected port object");
-      port.posted.push(structuredClone(message));
-    },
-    disconnect() {
-      port.disconnected = true;
-    },
-    onMessage: { addListener: (listener: (message: unknown) => void) => void onMessage.push(listener) },
-    onDisconnect: { addListener: (listener: () => void) => void onDisconnect.push(listener) },
-    send: (message: unknown) => onMessage.forEach((listener) => listener(message)),
-    /** The other side went away. */
-    drop() {
-      port.disconnected = true;
-      onDisconnect.forEach((listener) => listener());
-    },
-  };
-  return port;
-}
+const fakePort = (name: string, sender?: RouterPort["sender"]) => anyPort(name, sender, { clone: true });
+
 
 const content = (tabId: number, documentId = "0a1b", frameId = 0) =>
   fakePort(`content:${documentId}`, { tab: { id: tabId }, frameId, url: `http://app.test/${tabId}` });
@@ -57,8 +34,8 @@ test("messages reach only the same tab", () => {
   const [panel1, panel2] = [fakePort("panel:1"), fakePort("panel:2")];
   [page1, page2, panel1, panel2].forEach((port) => router.connect(port));
   [page1, page2, panel1, panel2].forEach((port) => (port.posted.length = 0));
-  page1.send(hello);
-  panel2.send(panelCommand({ kind: "revalidate", keys: ["a"] }));
+  page1.deliver(hello);
+  panel2.deliver(panelCommand({ kind: "revalidate", keys: ["a"] }));
   expect(panel1.posted).toEqual([hello]);
   expect(panel2.posted).toEqual([]);
   expect(page2.posted).toEqual([panelCommand({ kind: "revalidate", keys: ["a"] })]);
@@ -114,11 +91,11 @@ test("notices from content scripts: rejected goes through, others are rejected a
   router.connect(page);
   router.connect(panel);
   panel.posted.length = 0;
-  page.send(extensionNotice({ kind: "rejected", count: 3, lastReason: "kind: Invalid key" }));
-  page.send(extensionNotice({ kind: "page-disconnected" }));
-  page.send({ source: "solid-query-devtools:page", protocol: 1, kind: "batch" });
-  panel.send({ source: "solid-query-devtools:panel", protocol: 2, kind: "connect" });
-  page.send({ unrelated: true });
+  page.deliver(extensionNotice({ kind: "rejected", count: 3, lastReason: "kind: Invalid key" }));
+  page.deliver(extensionNotice({ kind: "page-disconnected" }));
+  page.deliver({ source: "solid-query-devtools:page", protocol: 1, kind: "batch" });
+  panel.deliver({ source: "solid-query-devtools:panel", protocol: 2, kind: "connect" });
+  page.deliver({ unrelated: true });
   expect(panel.posted).toEqual([extensionNotice({ kind: "rejected", count: 3, lastReason: "kind: Invalid key" })]);
   expect(router.rejectedFromContent.count).toBe(3);
   expect(router.rejectedFromPanel).toEqual({ count: 1, lastReason: "protocol mismatch: got 2, expected 1" });

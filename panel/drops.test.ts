@@ -8,6 +8,7 @@ import { PROTOCOL, panelCommand, type DevtoolsEvent, type Entry } from "../bridg
 import { createWallPair } from "../bridge/wall.ts";
 import { createAgent } from "../runtime/agent.ts";
 import type { DevtoolsHook } from "../runtime/devtools-hook.ts";
+import { testEntry } from "./test-entry.ts";
 import { createPanelStore } from "./store.ts";
 
 const disposers: (() => void)[] = [];
@@ -20,18 +21,6 @@ function scriptedHook() {
   const listeners = new Set<(event: DevtoolsEvent) => void>();
   const entries = new Map<string, Entry>();
   let seq = 0;
-  const entry = (key: string, fetches: number): Entry => ({
-    key,
-    query: "q",
-    args: { type: "array", className: "Array", length: 0, items: [] },
-    status: "ready",
-    updatedAt: 1,
-    createdAt: 1,
-    intent: "initial",
-    observers: 0,
-    fetches,
-    hydrated: false,
-  });
   const hook: DevtoolsHook = {
     protocol: PROTOCOL,
     routerVersion: "1.0.0",
@@ -51,7 +40,7 @@ function scriptedHook() {
     /** One value-set event, the entry updated (fetches counts the writes). */
     set(key: string) {
       const fetches = (entries.get(key)?.fetches ?? 0) + 1;
-      entries.set(key, entry(key, fetches));
+      entries.set(key, testEntry(key, fetches));
       emit({ kind: "value-set", seq: ++seq, time: seq, key, via: "set" });
     },
     remove(key: string) {

@@ -3,8 +3,9 @@
  * script reports for page messages that never reached the panel.
  */
 import { expect, test } from "vitest";
-import { PAGE_SOURCE, extensionNotice, pageMessage, type Entry } from "../bridge/protocol.ts";
+import { PAGE_SOURCE, extensionNotice, pageMessage } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
+import { testEntry } from "./test-entry.ts";
 import { createPanelStore } from "./store.ts";
 
 function port() {
@@ -49,20 +50,8 @@ test("a protocol mismatch reported by the content script", () => {
 test("a snapshot replaces the entries", () => {
   const { wall, deliver } = port();
   const store = createPanelStore(wall);
-  const entry = (key: string): Entry => ({
-    key,
-    query: "q",
-    args: { type: "array", className: "Array", length: 0, items: [] },
-    status: "ready",
-    updatedAt: 1,
-    createdAt: 1,
-    intent: "initial",
-    observers: 0,
-    fetches: 1,
-    hydrated: false,
-  });
   const snapshot = (keys: string[]) =>
-    pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "u", entries: keys.map(entry), events: [], dropped: 0 });
+    pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "u", entries: keys.map((key) => testEntry(key)), events: [], dropped: 0 });
   deliver(snapshot(["a", "b", "constructor"]));
   expect(Object.keys(store.state.entries).sort()).toEqual(["a", "b", "constructor"]);
   deliver(snapshot(["a"]));
