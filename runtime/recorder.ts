@@ -26,8 +26,9 @@ export class Recorder {
     this.history = new RingBuffer(capacity);
   }
 
+  /** `body` must be a fresh object (every caller passes a literal): it is stamped in place, not copied. */
   emit(body: RawEventBody): void {
-    const event = { ...body, seq: ++this.seq, time: Date.now() } as RawEvent;
+    const event = Object.assign(body, { seq: ++this.seq, time: Date.now() }) as RawEvent;
     this.history.push(event);
     for (const listener of this.listeners) listener(event);
   }
