@@ -1,12 +1,12 @@
 /*
- * Drop accounting end to end: the page agent caps its queue per microtask (`maxQueue`) and the
+ * Drop accounting end to end: the page agent caps its queue between flushes (`maxQueue`) and the
  * panel store must show exactly how many events were dropped, with entries still up to date.
  * Agent ↔ panel store over an in-memory wall pair, with a scripted hook instead of a router.
  */
 import { afterEach, expect, test } from "vitest";
 import { PROTOCOL, panelCommand, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
 import { createWallPair } from "../bridge/wall.ts";
-import { createAgent } from "../runtime/agent.ts";
+import { FLUSH_MS, createAgent } from "../runtime/agent.ts";
 import type { DevtoolsHook } from "../runtime/devtools-hook.ts";
 import { testEntry } from "./test-entry.ts";
 import { createPanelStore } from "./store.ts";
@@ -14,8 +14,8 @@ import { createPanelStore } from "./store.ts";
 const disposers: (() => void)[] = [];
 afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
 
-/** Lets every microtask (wall deliveries, agent flushes) run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the agent's next flush go out and the wall deliver it. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 1));
 
 function scriptedHook() {
   const listeners = new Set<(event: DevtoolsEvent) => void>();

@@ -1,6 +1,6 @@
 /*
  * The page end of the bridge: answers panel commands and, only while a panel is connected,
- * streams events in batches (one message per microtask, chunked) together with the current
+ * streams events in batches (at most one round of messages per 16 ms) together with the current
  * state of every entry they touched. While no panel is connected it posts nothing but the
  * one-time `hello` that tells the extension a runtime is here.
  */
@@ -15,6 +15,11 @@ import type { DevtoolsHook } from "./devtools-hook.ts";
  * touches more than `maxQueue` keys this way is followed by a snapshot instead.
  */
 const BATCH_SIZE = 1000;
+/**
+ * Events wait this long for the next batch: a burst (an action refetching a thousand entries)
+ * goes as a few messages, each touched entry once, at the cost of a frame's delay in the panel.
+ */
+export const FLUSH_MS = 16;
 
 export interface Agent {
   readonly connected: boolean;
@@ -33,10 +38,12 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
   let staleKeys = new Set<string>();
   /** Dropped events touched more keys than we keep track of: only a snapshot can resync the panel. */
   let staleAll = false;
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const rejected: Agent["rejected"] = { count: 0 };
 
   function resetQueue() {
+    clearTimeout(timer);
+    timer = undefined;
     queue = [];
     head = 0;
     dropped = 0;
@@ -53,8 +60,8 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
     wall.send(pageMessage({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...hook.snapshot() }));
   };
 
-  /** A batch of events with the current state of every entry in `touched`. */
-  function sendBatch(events: DevtoolsEvent[], touched: Iterable<string>, lost: number) {
+  /** A batch of events with the current state of the entries with these keys. */
+  function sendBatch(events: DevtoolsEvent[], touched: string[], lost: number) {
     const entries = [];
     const removed = [];
     for (const key of touched) {
@@ -66,27 +73,21 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
   }
 
   function flush() {
-    scheduled = false;
+    timer = undefined;
     if (staleAll) return sendSnapshot();
-    const pending = queue.slice(head);
-    const stale = staleKeys;
+    const events = queue.slice(head);
+    // Every entry touched since the last flush goes once, in its current state, including entries
+    // whose only events were dropped. Batches split events and entries alike.
+    const touched = staleKeys;
+    for (const event of events) if ("key" in event) touched.add(event.key);
+    const keys = [...touched];
     let lost = dropped;
     resetQueue();
-    for (let from = 0; from < pending.length; from += BATCH_SIZE) {
-      const events = pending.slice(from, from + BATCH_SIZE);
-      const touched = new Set<string>();
-      for (const event of events) if ("key" in event) touched.add(event.key);
-      for (const key of touched) stale.delete(key);
-      sendBatch(events, touched, lost);
+    const batches = Math.max(Math.ceil(events.length / BATCH_SIZE), Math.ceil(keys.length / BATCH_SIZE), lost ? 1 : 0);
+    for (let i = 0; i < batches; i++) {
+      sendBatch(events.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE), keys.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE), lost);
       lost = 0;
     }
-    // Entries whose only events were dropped still get their current state (or their removal).
-    const keys = [...stale];
-    for (let from = 0; from < keys.length; from += BATCH_SIZE) {
-      sendBatch([], keys.slice(from, from + BATCH_SIZE), lost);
-      lost = 0;
-    }
-    if (lost) sendBatch([], [], lost);
   }
 
   function onEvent(event: DevtoolsEvent) {
@@ -107,10 +108,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
         head = 0;
       }
     }
-    if (!scheduled) {
-      scheduled = true;
-      queueMicrotask(flush);
-    }
+    timer ??= setTimeout(flush, FLUSH_MS);
   }
 
   function handle(command: PanelCommand) {
@@ -162,6 +160,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
     rejected,
     dispose() {
       unsubscribe?.();
+      resetQueue();
       stopListening();
     },
   };

@@ -34,6 +34,8 @@ export interface EntryMeta {
   failed: boolean;
   error: unknown;
   hydrated: boolean;
+  /** The observer count last reported in an `observers` event. */
+  observers: number;
   /**
    * Where the entry's promise came from. The router stores the awaited value later, when a reader
    * awaits it; that write belongs to the fetch or to the `query.set` (single-flight) that made it.
@@ -60,6 +62,8 @@ export class CacheInstrumentation {
   private fetchSeq = 0;
   private actionSeq = 0;
   private readonly actionStarts = new Map<number, number>();
+  /** Entries whose observer count changed in this task, reported once it settles. */
+  private readonly observerChanges = new Map<EntryMeta, CacheTuple>();
   private warned = false;
 
   constructor(private readonly recorder: Recorder) {}
@@ -229,6 +233,7 @@ export class CacheInstrumentation {
       failed: false,
       error: undefined,
       hydrated,
+      observers: 0,
       source: "fetch",
     };
     this.pendingMeta.set(key, meta);
@@ -288,9 +293,24 @@ export class CacheInstrumentation {
       set: (next: number) => {
         if (next === count) return;
         count = next;
-        this.emit({ kind: "observers", key, count });
+        if (!this.observerChanges.size) queueMicrotask(() => this.reportObservers());
+        this.observerChanges.set(meta, tuple);
       },
     });
+  }
+
+  /**
+   * A reader that re-runs drops its subscription and takes it again in one synchronous step: only
+   * the count the entry settles on is news, once per microtask, and only while it is still cached.
+   */
+  private reportObservers(): void {
+    for (const [meta, tuple] of this.observerChanges) {
+      const count = tuple[4].count;
+      if (count === meta.observers || this.cacheMap?.get(meta.key) !== tuple) continue;
+      meta.observers = count;
+      this.emit({ kind: "observers", key: meta.key, count });
+    }
+    this.observerChanges.clear();
   }
 
   private revalidating(key: string | string[] | undefined, force: boolean, cause: RevalidateCause): string[] {
@@ -324,7 +344,11 @@ export class CacheInstrumentation {
   }
 
   private emit(body: RawEventBody): void {
-    this.safely(() => this.recorder.emit(body));
+    try {
+      this.recorder.emit(body);
+    } catch (error) {
+      this.warnOnce(error);
+    }
   }
 
   /** Runs `run` with a context field set (the router's calls are synchronous), restoring it after. */
@@ -342,12 +366,15 @@ export class CacheInstrumentation {
     try {
       return run();
     } catch (error) {
-      if (!this.warned) {
-        this.warned = true;
-        console.warn("[solid-query-devtools] instrumentation error; the app is unaffected:", error);
-      }
+      this.warnOnce(error);
       return undefined;
     }
+  }
+
+  private warnOnce(error: unknown): void {
+    if (this.warned) return;
+    this.warned = true;
+    console.warn("[solid-query-devtools] instrumentation error; the app is unaffected:", error);
   }
 }
 

@@ -28,7 +28,9 @@ export class Recorder {
 
   /** `body` must be a fresh object (every caller passes a literal): it is stamped in place, not copied. */
   emit(body: RawEventBody): void {
-    const event = Object.assign(body, { seq: ++this.seq, time: Date.now() }) as RawEvent;
+    const event = body as RawEvent;
+    event.seq = ++this.seq;
+    event.time = Date.now();
     this.history.push(event);
     for (const listener of this.listeners) listener(event);
   }

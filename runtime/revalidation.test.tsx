@@ -89,9 +89,7 @@ test("app revalidate by keyFor: one entry", async () => {
   expect(log()).toEqual([
     { kind: "revalidate", requested: [A], matched: [A], active: [A], force: true, cause: { kind: "app" } },
     { kind: "invalidated", key: A },
-    { kind: "observers", key: A, count: 0 },
     { kind: "fetch-start", key: A, fetchId: 1, cause: "revalidate", revalidation: { kind: "app" } },
-    { kind: "observers", key: A, count: 1 },
     { kind: "fetch-settle", key: A, fetchId: 1, ok: true },
     { kind: "value-set", key: A, via: "fetch" },
   ]);

@@ -49,7 +49,10 @@ function statusOf(tuple: CacheTuple, meta: EntryMeta): EntryStatus {
 
 const valueFields = ["input", "result", "error"] as const;
 
+/** Events without page values (most of them) are sent as they are; the others get previews in a copy. */
 export function toWireEvent(event: RawEvent): DevtoolsEvent {
+  const fields = event as Record<string, unknown>;
+  if (event.kind !== "action-start" && valueFields.every((field) => fields[field] === undefined)) return event as DevtoolsEvent;
   const wire: Record<string, unknown> = { ...event };
   for (const field of valueFields) {
     if (field in event) {
