@@ -67,9 +67,11 @@ export interface PanelTap {
 const TAP = `(() => {
   if (location.protocol !== "chrome-extension:" || !location.pathname.endsWith("/panel/index.html")) return;
   const tap = (window.__benchTap = { events: 0, dropped: 0, lastAt: 0, snapshots: 0 });
-  const onMessage = (m) => {
-    if (m && m.kind === "snapshot") tap.snapshots++;
-    if (!m || m.kind !== "batch") return;
+  const onMessage = (frame) => {
+    if (!frame || typeof frame.json !== "string") return;
+    if (frame.kind === "snapshot") tap.snapshots++;
+    if (frame.kind !== "batch") return;
+    const m = JSON.parse(frame.json);
     tap.events += m.events.length;
     tap.dropped += m.dropped;
     tap.lastAt = performance.timeOrigin + performance.now();

@@ -26,15 +26,19 @@ import {
   PAGE_SOURCE,
   PANEL_SOURCE,
   PROTOCOL,
+  decodePageFrame,
   extensionNotice,
   isTagged,
+  pageFrame,
   pageMessage,
   panelCommand,
   parseExtensionNotice,
+  parsePageFrame,
   parsePageMessage,
   parsePanelCommand,
   type DevtoolsEvent,
   type Entry,
+  type PageMessage,
   type Parsed,
 } from "./protocol.ts";
 import { parsePortName } from "./port-wall.ts";
@@ -301,6 +305,18 @@ function validPage(r: Rng): unknown {
   }
 }
 
+/** A valid page message as it travels: its JSON in a frame. */
+const validFrame = (r: Rng): unknown => pageFrame(validPage(r) as PageMessage);
+
+/** Whatever the page posts, framed as the agent would; what JSON cannot carry stays as it was (and is no frame). */
+function frameOf(data: unknown): unknown {
+  try {
+    return { source: PAGE_SOURCE, protocol: PROTOCOL, kind: (data as { kind?: unknown }).kind, json: JSON.stringify(data) };
+  } catch {
+    return data;
+  }
+}
+
 function validCommand(r: Rng): unknown {
   switch (r.int(8)) {
     case 0:
@@ -510,6 +526,8 @@ interface Channel {
   /** What the receiver must do with this message, by its own rule. */
   expect: (data: unknown) => "forward" | "count" | "ignore";
   deliver: (data: unknown) => void;
+  /** False when `deliver` transforms the message, so the generator's labels no longer apply. */
+  labels?: false;
 }
 
 interface Tally {
@@ -531,7 +549,7 @@ function step(channel: Channel, tally: Tally, seed: number) {
   const outcome = channel.expect(forOracle.message);
   const parsed = channel.parse(forOracle.message);
   // The generator and the schema agree wherever the generator knows the answer.
-  if (forOracle.label !== "unknown" && parsed.ok !== (forOracle.label === "valid")) {
+  if (channel.labels !== false && forOracle.label !== "unknown" && parsed.ok !== (forOracle.label === "valid")) {
     tally.thrown.push(`seed ${seed}: built ${forOracle.label}, schema says ${parsed.ok ? "valid" : `invalid (${parsed.reason})`}`);
   }
   tally.sent++;
@@ -564,9 +582,9 @@ function expectClean(messages: unknown[], parse: (data: unknown) => Parsed<unkno
 const kindsOf = (messages: readonly unknown[]) => messages.map((message) => (message as { kind: string }).kind);
 
 // The panel store may also get a valid notice from the content script: it parses either family.
-const parseForPanel = (data: unknown) => (isTagged(data, EXTENSION_SOURCE) ? parseExtensionNotice(data) : parsePageMessage(data));
+const parseForPanel = (data: unknown) => (isTagged(data, EXTENSION_SOURCE) ? parseExtensionNotice(data) : decodePageFrame(data));
 const parseFromContent = (data: unknown): Parsed<unknown> => {
-  if (!isTagged(data, EXTENSION_SOURCE)) return parsePageMessage(data);
+  if (!isTagged(data, EXTENSION_SOURCE)) return parsePageFrame(data);
   const parsed = parseExtensionNotice(data);
   return !parsed.ok || parsed.message.kind === "rejected" ? parsed : { ok: false, reason: "not from a content script" };
 };
@@ -609,13 +627,13 @@ test(`page agent: ${MESSAGES} commands`, SLOW, () => {
   }
   expect(calls).toEqual(expected);
   expect(agent.connected).toBe(connected);
-  expectClean(panel.sent, parsePageMessage);
+  expectClean(panel.sent, decodePageFrame);
 
   // Still working: a valid command acts.
   const before = calls.inspect ?? 0;
   panel.deliver(panelCommand({ kind: "inspect", key: "a", path: [] }));
   expect(calls.inspect).toBe(before + 1);
-  expect(panel.sent.at(-1)).toMatchObject({ kind: "value", key: "a" });
+  expect(decodePageFrame(panel.sent.at(-1))).toMatchObject({ ok: true, message: { kind: "value", key: "a" } });
   report("page agent", tally, agent.rejected.count);
   agent.dispose();
 });
@@ -628,10 +646,11 @@ test(`content script relay: ${MESSAGES} page messages and ${MESSAGES} service-wo
   const fromBackground = newTally();
   const pageChannel: Channel = {
     name: "relay/page",
-    valid: validPage,
+    valid: validFrame,
     source: PAGE_SOURCE,
-    parse: parsePageMessage,
-    expect: (data) => (!isTagged(data, PAGE_SOURCE) ? "ignore" : parsePageMessage(data).ok ? "forward" : "count"),
+    // The relay checks the envelope; the body is the panel's to read.
+    parse: parsePageFrame,
+    expect: (data) => (!isTagged(data, PAGE_SOURCE) ? "ignore" : parsePageFrame(data).ok ? "forward" : "count"),
     deliver: page.deliver,
   };
   const backgroundChannel: Channel = {
@@ -668,7 +687,7 @@ test(`content script relay: ${MESSAGES} page messages and ${MESSAGES} service-wo
   expect(relay.panelConnected).toBe(panelConnected);
   const toBackground = background.sent.filter((message) => isTagged(message, PAGE_SOURCE));
   expect(kindsOf(toBackground)).toEqual(kindsOf(fromPage.forwarded));
-  expectClean(toBackground, parsePageMessage);
+  expectClean(toBackground, parsePageFrame);
   expect(page.sent).toHaveLength(expectedPageSends);
   expectClean(page.sent, parsePanelCommand);
 
@@ -681,8 +700,8 @@ test(`content script relay: ${MESSAGES} page messages and ${MESSAGES} service-wo
   expectClean(background.sent.filter((message) => isTagged(message, EXTENSION_SOURCE)), parseExtensionNotice);
 
   // Still working both ways.
-  page.deliver(pageMessage({ kind: "value", key: "a", path: [], preview: { type: "special", text: "undefined" } }));
-  expect(background.sent.at(-1)).toMatchObject({ kind: "value", key: "a" });
+  page.deliver(pageFrame(pageMessage({ kind: "value", key: "a", path: [], preview: { type: "special", text: "undefined" } })));
+  expect(background.sent.at(-1)).toMatchObject({ kind: "value" });
   background.deliver(panelCommand({ kind: "clear-log" }));
   expect(page.sent.at(-1)).toMatchObject({ kind: "clear-log" });
   report("content relay, page side", fromPage, relay.rejected.count);
@@ -705,7 +724,7 @@ test(`service worker tab router: ${MESSAGES} messages on a content port and ${ME
   const fromPanel = newTally();
   const contentChannel: Channel = {
     name: "router/content",
-    valid: (r) => (r.chance(0.9) ? validPage(r) : extensionNotice({ kind: "rejected", count: r.int(9) })),
+    valid: (r) => (r.chance(0.9) ? validFrame(r) : extensionNotice({ kind: "rejected", count: r.int(9) })),
     source: PAGE_SOURCE,
     parse: parseFromContent,
     expect: (data) => (parseFromContent(data).ok ? "forward" : "count"),
@@ -735,7 +754,7 @@ test(`service worker tab router: ${MESSAGES} messages on a content port and ${ME
   // Still routing, and still only to the right tab.
   const other = fakePort("panel:8");
   router.connect(other);
-  content.deliver(pageMessage({ kind: "hello", routerVersion: "1.0.0", instrumented: true, url: "u" }));
+  content.deliver(pageFrame(pageMessage({ kind: "hello", routerVersion: "1.0.0", instrumented: true, url: "u" })));
   expect(panel.posted.at(-1)).toMatchObject({ kind: "hello" });
   expect(other.posted).toEqual([]);
   panel.deliver(panelCommand({ kind: "get-snapshot" }));
@@ -757,7 +776,7 @@ test("service worker tab router: 2,000 random connections", () => {
     const ok = named?.kind === "content" ? port.sender?.tab?.id !== undefined && port.sender?.frameId === 0 : named?.kind === "panel";
     expect(port.disconnected).toBe(!ok);
     if (ok && r.chance(0.3)) expect(() => port.drop()).not.toThrow();
-    if (ok && r.chance(0.3)) expect(() => port.deliver(r.chance(0.5) ? validCommand(r) : validPage(r))).not.toThrow();
+    if (ok && r.chance(0.3)) expect(() => port.deliver(r.chance(0.5) ? validCommand(r) : validFrame(r))).not.toThrow();
   }
 });
 
@@ -767,22 +786,37 @@ test(`panel store: ${MESSAGES} messages`, SLOW, () => {
   const values: unknown[] = [];
   store.onValue((message) => values.push(message));
   const tally = newTally();
+  const bodies = newTally();
   const channel: Channel = {
     name: "panel",
-    valid: (r) => (r.chance(0.85) ? validPage(r) : validNotice(r)),
+    valid: (r) => (r.chance(0.85) ? validFrame(r) : validNotice(r)),
     source: PAGE_SOURCE,
     parse: parseForPanel,
     // The panel's port carries only our messages: everything invalid counts, tagged or not.
     expect: (data) => (parseForPanel(data).ok ? "forward" : "count"),
     deliver: port.deliver,
   };
-  for (let i = 0; i < MESSAGES; i++) step(channel, tally, SEED + 4_000_000 + i);
+  // The same generator on the messages inside frames: bodies the relays passed on unread.
+  const bodyChannel: Channel = {
+    name: "panel/bodies",
+    valid: validPage,
+    source: PAGE_SOURCE,
+    parse: (data) => parseForPanel(frameOf(data)),
+    expect: (data) => (parseForPanel(frameOf(data)).ok ? "forward" : "count"),
+    deliver: (data) => port.deliver(frameOf(data)),
+    labels: false,
+  };
+  for (let i = 0; i < MESSAGES; i++) {
+    step(channel, tally, SEED + 4_000_000 + i);
+    step(bodyChannel, bodies, SEED + 4_500_000 + i);
+  }
   expect(tally.thrown).toEqual([]);
+  expect(bodies.thrown).toEqual([]);
   // The panel's own rejections plus the content script's latest report, computed the same way.
   const fromContent = store.state.rejected.byContentScript;
-  expect(store.state.rejected.count).toBe(tally.count + fromContent);
+  expect(store.state.rejected.count).toBe(tally.count + bodies.count + fromContent);
   expect(store.state.rejected.lastReason?.length).toBeLessThanOrEqual(500);
-  expect(values).toHaveLength(tally.forwarded.filter((message) => message.kind === "value").length);
+  expect(values).toHaveLength([...tally.forwarded, ...bodies.forwarded].filter((message) => message.kind === "value").length);
   const lastReport = [...tally.forwarded].reverse().find((message) => message.kind === "rejected" || message.kind === "page-connected") as
     | { kind: "rejected"; count: number }
     | { kind: "page-connected" }
@@ -790,10 +824,11 @@ test(`panel store: ${MESSAGES} messages`, SLOW, () => {
   expect(store.state.rejected.byContentScript).toBe(lastReport?.kind === "rejected" ? lastReport.count : 0);
 
   // Still working: a valid batch lands.
-  port.deliver(pageMessage({ kind: "batch", events: [], entries: [{ ...validEntry(new Rng(1)), key: "fuzz-final" }], removed: [], dropped: 0 }));
-  expect(store.state.entries["fuzz-final"]).toMatchObject({ key: "fuzz-final" });
-  expect(store.state.rejected.count).toBe(tally.count + fromContent);
-  report("panel store", tally, store.state.rejected.count - fromContent);
+  port.deliver(pageFrame(pageMessage({ kind: "batch", events: [], entries: [{ ...validEntry(new Rng(1)), key: "fuzz-final" }], removed: [], dropped: 0 })));
+  expect(store.entries()["fuzz-final"]).toMatchObject({ key: "fuzz-final" });
+  expect(store.state.rejected.count).toBe(tally.count + bodies.count + fromContent);
+  report("panel store, frames and notices", tally, store.state.rejected.count - fromContent - bodies.count);
+  report("panel store, frame bodies", bodies, bodies.count);
 });
 
 // Stateful hostility: getters and proxies that answer differently on each read. No exact count
@@ -833,25 +868,25 @@ test("receivers survive values that change under them", () => {
   const N = 1000;
   for (let i = 0; i < N; i++) {
     expect(() => agentWall.deliver(flaky(validCommand(r), PANEL_SOURCE))).not.toThrow();
-    expect(() => page.deliver(flaky(validPage(r), PAGE_SOURCE))).not.toThrow();
+    expect(() => page.deliver(flaky(validFrame(r), PAGE_SOURCE))).not.toThrow();
     expect(() => background.deliver(flaky(validCommand(r), PANEL_SOURCE))).not.toThrow();
-    expect(() => content.deliver(flaky(validPage(r), PAGE_SOURCE))).not.toThrow();
+    expect(() => content.deliver(flaky(validFrame(r), PAGE_SOURCE))).not.toThrow();
     expect(() => panelPort.deliver(flaky(validCommand(r), PANEL_SOURCE))).not.toThrow();
-    expect(() => panelWall.deliver(flaky(validPage(r), PAGE_SOURCE))).not.toThrow();
+    expect(() => panelWall.deliver(flaky(validFrame(r), PAGE_SOURCE))).not.toThrow();
   }
   for (const count of [agent.rejected.count, relay.rejected.count, relay.rejectedCommands.count, router.rejectedFromContent.count, router.rejectedFromPanel.count, store.state.rejected.count]) {
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThanOrEqual(N);
   }
-  expectClean(background.sent, parsePageMessage);
+  expectClean(background.sent, parsePageFrame);
   expectClean(page.sent, parsePanelCommand);
-  expectClean(panelPort.posted, parsePageMessage);
+  expectClean(panelPort.posted, parsePageFrame);
   expectClean(content.posted, parsePanelCommand);
-  expectClean(agentWall.sent, parsePageMessage);
-  panelWall.deliver(pageMessage({ kind: "value", key: "k", path: [], preview: { type: "special", text: "x" } }));
+  expectClean(agentWall.sent, decodePageFrame);
+  panelWall.deliver(pageFrame(pageMessage({ kind: "value", key: "k", path: [], preview: { type: "special", text: "x" } })));
   const values: unknown[] = [];
   store.onValue((message) => values.push(message));
-  panelWall.deliver(pageMessage({ kind: "value", key: "k", path: [], preview: { type: "special", text: "x" } }));
+  panelWall.deliver(pageFrame(pageMessage({ kind: "value", key: "k", path: [], preview: { type: "special", text: "x" } })));
   expect(values).toHaveLength(1);
   agent.dispose();
   relay.dispose();
@@ -859,7 +894,7 @@ test("receivers survive values that change under them", () => {
 
 test("fuzz figures", () => {
   console.info(`fuzz seed ${SEED}\n${summary.join("\n")}`);
-  expect(summary.length).toBe(6);
+  expect(summary.length).toBe(7);
 });
 
 // Keep the schema import honest: the preview fixtures above are what they claim to be.

@@ -2,7 +2,7 @@
  * The protocol accepts what the sides send and rejects everything else with a readable reason.
  */
 import { expect, test } from "vitest";
-import { PAGE_SOURCE, PROTOCOL, pageMessage, panelCommand, parsePageMessage, parsePanelCommand } from "./protocol.ts";
+import { PAGE_SOURCE, PROTOCOL, decodePageFrame, pageFrame, pageMessage, panelCommand, parsePageFrame, parsePageMessage, parsePanelCommand } from "./protocol.ts";
 
 const batch = pageMessage({
   kind: "batch",
@@ -52,4 +52,32 @@ test("hostile input never throws", () => {
     expect(parsePageMessage(input).ok).toBe(false);
     expect(parsePanelCommand(input).ok).toBe(false);
   }
+});
+
+// A page message travels as its JSON in a frame: the relays check the envelope only, the panel
+// decodes the body and validates it in full, and the body must be what the envelope says it is.
+test("frames: envelope for the relays, body for the panel", () => {
+  const frame = pageFrame(batch);
+  expect(frame).toEqual({ source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch", json: JSON.stringify(batch) });
+  expect(decodePageFrame(structuredClone(frame))).toEqual({ ok: true, message: batch });
+  const broken = { ...frame, json: "{" };
+  expect(parsePageFrame(broken).ok).toBe(true);
+  expect(decodePageFrame(broken)).toMatchObject({ ok: false, reason: expect.stringMatching(/^json: /) });
+  const wrongBody = { ...frame, json: JSON.stringify({ ...batch, events: [{ kind: "nope" }] }) };
+  expect(decodePageFrame(wrongBody)).toMatchObject({ ok: false, reason: expect.stringMatching(/^events\.0/) });
+  expect(decodePageFrame({ ...frame, kind: "hello" })).toEqual({ ok: false, reason: "kind: the frame says hello, its body batch" });
+  expect(parsePageFrame({ ...frame, kind: "self-destruct" }).ok).toBe(false);
+  expect(parsePageFrame({ ...frame, json: batch }).ok).toBe(false);
+  expect(parsePageFrame({ ...frame, protocol: 2 })).toEqual({ ok: false, reason: "protocol mismatch: got 2, expected 1" });
+});
+
+// A receiver that keeps only the newest events of a snapshot validates only those.
+test("frames: a snapshot's older events are left out unread", () => {
+  const event = (seq: number) => ({ kind: "invalidated", seq, time: seq, key: "k" }) as const;
+  const snapshot = pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "u", entries: [], events: [1, 2, 3].map(event), dropped: 0 });
+  const frame = pageFrame(snapshot);
+  expect(decodePageFrame(frame, 2)).toMatchObject({ ok: true, message: { events: [event(2), event(3)] } });
+  const oldJunk = { ...frame, json: JSON.stringify({ ...snapshot, events: [{ junk: true }, event(2), event(3)] }) };
+  expect(decodePageFrame(oldJunk, 2).ok).toBe(true);
+  expect(decodePageFrame(oldJunk).ok).toBe(false);
 });

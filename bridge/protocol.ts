@@ -18,6 +18,8 @@ export const MAX_REASON = 500;
 const Key = v.pipe(v.string(), v.maxLength(4096));
 const Keys = v.pipe(v.array(Key), v.maxLength(10_000));
 const Time = v.number();
+/** Where in a value: property names and indexes (finite, so a path survives JSON unchanged). */
+const Path = v.array(v.union([v.string(), v.pipe(v.number(), v.safeInteger(), v.minValue(0))]));
 
 export const FetchCauseSchema = v.picklist([
   /** No entry yet. */
@@ -175,7 +177,7 @@ export const PageMessageSchema = v.variant("kind", [
     ...PageHeader,
     kind: v.literal("value"),
     key: Key,
-    path: v.array(v.union([v.string(), v.number()])),
+    path: Path,
     preview: PreviewSchema,
   }),
 ]);
@@ -189,7 +191,7 @@ export const PanelCommandSchema = v.variant("kind", [
   v.object({ ...PanelHeader, kind: v.literal("revalidate"), keys: v.optional(Keys) }),
   v.object({ ...PanelHeader, kind: v.literal("invalidate"), keys: Keys }),
   v.object({ ...PanelHeader, kind: v.literal("delete"), keys: Keys }),
-  v.object({ ...PanelHeader, kind: v.literal("inspect"), key: Key, path: v.array(v.union([v.string(), v.number()])) }),
+  v.object({ ...PanelHeader, kind: v.literal("inspect"), key: Key, path: Path }),
   v.object({ ...PanelHeader, kind: v.literal("clear-log") }),
 ]);
 export type PanelCommand = v.InferOutput<typeof PanelCommandSchema>;
@@ -222,12 +224,28 @@ export const ExtensionNoticeSchema = v.variant("kind", [
 ]);
 export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
 
+/**
+ * How a page message travels: its JSON text in an envelope the relays can check and route without
+ * reading the body. The page posts a string instead of an object graph, so the page, the content
+ * script and the service worker (all on hot paths: the first two share the page's main thread) pay
+ * for one JSON.stringify and some string copies; the panel, the one consumer, parses the body and
+ * validates it in full (`decodePageFrame`).
+ */
+export const PageFrameSchema = v.object({
+  ...PageHeader,
+  kind: v.picklist(PageMessageSchema.options.map((option) => option.entries.kind.literal)),
+  /** Far below the 64 MiB an extension message may carry. */
+  json: v.pipe(v.string(), v.maxLength(32 * 1024 * 1024)),
+});
+export type PageFrame = v.InferOutput<typeof PageFrameSchema>;
+
 type Body<T> = T extends unknown ? Omit<T, "source" | "protocol"> : never;
 export type PageMessageBody = Body<PageMessage>;
 export type PanelCommandBody = Body<PanelCommand>;
 
 export const pageMessage = <T extends PageMessageBody>(body: T) =>
   ({ source: PAGE_SOURCE, protocol: PROTOCOL, ...body }) as PageMessage;
+export const pageFrame = (message: PageMessage): PageFrame => ({ source: PAGE_SOURCE, protocol: PROTOCOL, kind: message.kind, json: JSON.stringify(message) });
 export const panelCommand = <T extends PanelCommandBody>(body: T) =>
   ({ source: PANEL_SOURCE, protocol: PROTOCOL, ...body }) as PanelCommand;
 
@@ -275,5 +293,32 @@ export const extensionNotice = <T extends Body<ExtensionNotice>>(body: T) =>
   ({ source: EXTENSION_SOURCE, protocol: PROTOCOL, ...body }) as ExtensionNotice;
 
 export const parsePageMessage = (data: unknown) => parse(PageMessageSchema, PAGE_SOURCE, data);
+/** The envelope only: what the relays check. */
+export const parsePageFrame = (data: unknown) => parse(PageFrameSchema, PAGE_SOURCE, data);
+
+/**
+ * A frame and the message in it, validated in full: the body must be the message the envelope
+ * says. A receiver that keeps only the newest `keepEvents` events of a snapshot has the older ones
+ * left out unread, rather than validating what it would throw away.
+ */
+export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<PageMessage> {
+  const frame = parsePageFrame(data);
+  if (!frame.ok) return frame;
+  let body: unknown;
+  try {
+    body = JSON.parse(frame.message.json);
+  } catch (error) {
+    return { ok: false, reason: `json: ${String(error).slice(0, MAX_REASON - 6)}` };
+  }
+  const snapshot = body as { kind?: unknown; events?: unknown };
+  if (snapshot?.kind === "snapshot" && Array.isArray(snapshot.events) && snapshot.events.length > keepEvents) {
+    snapshot.events = snapshot.events.slice(snapshot.events.length - keepEvents);
+  }
+  const parsed = parsePageMessage(body);
+  if (parsed.ok && parsed.message.kind !== frame.message.kind) {
+    return { ok: false, reason: `kind: the frame says ${frame.message.kind}, its body ${parsed.message.kind}` };
+  }
+  return parsed;
+}
 export const parsePanelCommand = (data: unknown) => parse(PanelCommandSchema, PANEL_SOURCE, data);
 export const parseExtensionNotice = (data: unknown) => parse(ExtensionNoticeSchema, EXTENSION_SOURCE, data);

@@ -3,7 +3,7 @@
  * what it counts, and how the panel hears of page messages it rejected.
  */
 import { afterEach, expect, test, vi } from "vitest";
-import { EXTENSION_SOURCE, PAGE_SOURCE, extensionNotice, pageMessage, panelCommand } from "../bridge/protocol.ts";
+import { EXTENSION_SOURCE, PAGE_SOURCE, extensionNotice, pageFrame, pageMessage, panelCommand } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
 import { createContentRelay } from "./content-relay.ts";
 
@@ -16,10 +16,12 @@ function wall() {
   return { side, sent, deliver: (message: unknown) => listeners.forEach((listener) => listener(message)) };
 }
 
-const hello = pageMessage({ kind: "hello", routerVersion: "1.0.0", instrumented: true, url: "http://app.test/" });
-const badBatch = { source: PAGE_SOURCE, protocol: 1, kind: "batch", events: "nope" };
+const hello = pageFrame(pageMessage({ kind: "hello", routerVersion: "1.0.0", instrumented: true, url: "http://app.test/" }));
+const badBatch = { source: PAGE_SOURCE, protocol: 1, kind: "batch", json: { events: "nope" } };
+/** A sound envelope around a broken body: reading bodies is the panel's job, off the page's thread. */
+const brokenBody = { ...hello, json: "{" };
 
-// Valid page messages go to the service worker; other page traffic is ignored, not counted.
+// Page frames with a valid envelope go to the service worker; other page traffic is ignored, not counted.
 test("page to service worker", () => {
   const page = wall();
   const background = wall();
@@ -30,8 +32,9 @@ test("page to service worker", () => {
   page.deliver("a string");
   page.deliver(panelCommand({ kind: "connect" })); // our own post to the page, heard back
   page.deliver(badBatch);
-  expect(background.sent).toEqual([hello]);
-  expect(relay.rejected).toEqual({ count: 1, lastReason: expect.stringMatching(/^events: /) });
+  page.deliver(brokenBody);
+  expect(background.sent).toEqual([hello, brokenBody]);
+  expect(relay.rejected).toEqual({ count: 1, lastReason: expect.stringMatching(/^json: /) });
   expect(onReject).toHaveBeenCalledWith("page", relay.rejected);
 });
 

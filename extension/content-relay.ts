@@ -1,6 +1,7 @@
 /*
- * What the content script does, over any two walls so tests can drive it: relays page messages to
- * the service worker and panel commands to the page, validating both. The page side is shared with
+ * What the content script does, over any two walls so tests can drive it: relays page frames to
+ * the service worker and panel commands to the page, validating both. A frame's envelope is
+ * checked here, its body only in the panel: this code runs on the page's main thread. The page side is shared with
  * every other script of the page, so only messages tagged as ours count as rejections; the port to
  * the service worker carries nothing else, so anything invalid on it counts. Page rejections are
  * reported to the panel (a `rejected` notice), since those messages never reach it.
@@ -10,7 +11,7 @@ import {
   extensionNotice,
   isTagged,
   panelCommand,
-  parsePageMessage,
+  parsePageFrame,
   parsePanelCommand,
   type Rejections,
 } from "../bridge/protocol.ts";
@@ -51,7 +52,7 @@ export function createContentRelay(page: Wall, background: Wall, options: Conten
 
   const stopPage = page.listen((data) => {
     if (!isTagged(data, PAGE_SOURCE)) return;
-    const parsed = parsePageMessage(data);
+    const parsed = parsePageFrame(data);
     if (!parsed.ok) {
       rejected.count++;
       rejected.lastReason = parsed.reason;

@@ -3,7 +3,7 @@
  * own tab and back, connection changes are announced, and invalid messages are counted, not sent on.
  */
 import { expect, test } from "vitest";
-import { extensionNotice, pageMessage, panelCommand } from "../bridge/protocol.ts";
+import { extensionNotice, pageFrame, pageMessage, panelCommand } from "../bridge/protocol.ts";
 import { fakePort as anyPort } from "./fake-port.ts";
 import { createTabRouter, type RouterPort } from "./tab-router.ts";
 
@@ -13,7 +13,7 @@ const fakePort = (name: string, sender?: RouterPort["sender"]) => anyPort(name, 
 const content = (tabId: number, documentId = "0a1b", frameId = 0) =>
   fakePort(`content:${documentId}`, { tab: { id: tabId }, frameId, url: `http://app.test/${tabId}` });
 const kinds = (port: { posted: unknown[] }) => port.posted.map((message) => (message as { kind: string }).kind);
-const hello = pageMessage({ kind: "hello", routerVersion: "1.0.0", instrumented: true, url: "http://app.test/" });
+const hello = pageFrame(pageMessage({ kind: "hello", routerVersion: "1.0.0", instrumented: true, url: "http://app.test/" }));
 
 // Whichever side comes first, the panel hears which document connected and the page is told to stream.
 test("content and panel meet by tab id, in either order", () => {

@@ -11,7 +11,7 @@ import {
   isTagged,
   panelCommand,
   parseExtensionNotice,
-  parsePageMessage,
+  parsePageFrame,
   parsePanelCommand,
   type Parsed,
   type Rejections,
@@ -65,9 +65,9 @@ export function createTabRouter(options: TabRouterOptions = {}): TabRouter {
     options.onReject?.(from, rejections);
   }
 
-  /** A content script sends page messages, and `rejected` notices about the page messages it dropped. */
+  /** A content script sends page frames (envelopes checked; the panel reads the bodies), and `rejected` notices about those it dropped. */
   function parseFromContent(data: unknown): Parsed<unknown> {
-    if (!isTagged(data, EXTENSION_SOURCE)) return parsePageMessage(data);
+    if (!isTagged(data, EXTENSION_SOURCE)) return parsePageFrame(data);
     const notice = parseExtensionNotice(data);
     if (!notice.ok || notice.message.kind === "rejected") return notice;
     return { ok: false, reason: `kind: a content script may not send ${notice.message.kind}` };

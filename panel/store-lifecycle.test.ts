@@ -4,7 +4,7 @@
  * snapshots that bring history the panel missed.
  */
 import { expect, test, vi } from "vitest";
-import { extensionNotice, pageMessage, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
+import { extensionNotice, pageFrame, pageMessage, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
 import { createPanelStore, type LogItem } from "./store.ts";
 
@@ -20,8 +20,8 @@ function harness() {
     pageConnected: (url: string, documentId?: string) => deliver(extensionNotice({ kind: "page-connected", url, documentId })),
     pageDisconnected: () => deliver(extensionNotice({ kind: "page-disconnected" })),
     snapshot: (entries: Entry[], events: DevtoolsEvent[]) =>
-      deliver(pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "http://app.test/", entries, events, dropped: 0 })),
-    batch: (events: DevtoolsEvent[], entries: Entry[] = []) => deliver(pageMessage({ kind: "batch", events, entries, removed: [], dropped: 0 })),
+      deliver(pageFrame(pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "http://app.test/", entries, events, dropped: 0 }))),
+    batch: (events: DevtoolsEvent[], entries: Entry[] = []) => deliver(pageFrame(pageMessage({ kind: "batch", events, entries, removed: [], dropped: 0 }))),
   };
 }
 
@@ -51,11 +51,11 @@ test("the same document after a service-worker restart keeps its entries and log
   // The worker restarts: the content script reconnects, naming the same document.
   h.pageConnected("http://app.test/", "aa");
   expect(h.store.state.status).toBe("found");
-  expect(Object.keys(h.store.state.entries)).toEqual(["a[]"]);
+  expect(Object.keys(h.store.entries())).toEqual(["a[]"]);
   // Events 3 and 4 were posted while the worker was down; the page's snapshot has them all.
   h.snapshot([entry("a[]", 2)], [1, 2, 3, 4, 5, 6].map((seq) => created(seq, `k${seq}[]`)));
   expect(lines(h.store.log())).toEqual([1, 2, 3, 4, 5, 6].map((seq) => `entry-created#${seq}`));
-  expect(h.store.state.entries["a[]"].fetches).toBe(2);
+  expect(h.store.entries()["a[]"].fetches).toBe(2);
 });
 
 test("a reload without preserve log: a marker, then only the new document's events", () => {
@@ -65,12 +65,12 @@ test("a reload without preserve log: a marker, then only the new document's even
   h.pageDisconnected();
   h.pageConnected("http://app.test/", "bb");
   expect(h.store.state.status).toBe("connecting");
-  expect(h.store.state.entries).toEqual({});
+  expect(h.store.entries()).toEqual({});
   expect(lines(h.store.log())).toEqual(["page loaded: http://app.test/"]);
   // The new document's sequence numbers start again at 1: its snapshot is not mistaken for old events.
   h.snapshot([entry("c[]")], [created(1, "c[]")]);
   expect(lines(h.store.log())).toEqual(["page loaded: http://app.test/", "entry-created#1"]);
-  expect(Object.keys(h.store.state.entries)).toEqual(["c[]"]);
+  expect(Object.keys(h.store.entries())).toEqual(["c[]"]);
 });
 
 test("a navigation with preserve log: old events stay, the new document's reuse of sequence numbers is kept apart", () => {

@@ -3,7 +3,7 @@
  * script reports for page messages that never reached the panel.
  */
 import { expect, test } from "vitest";
-import { PAGE_SOURCE, extensionNotice, pageMessage } from "../bridge/protocol.ts";
+import { PAGE_SOURCE, extensionNotice, pageFrame, pageMessage } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
 import { testEntry } from "./test-entry.ts";
 import { createPanelStore } from "./store.ts";
@@ -51,9 +51,9 @@ test("a snapshot replaces the entries", () => {
   const { wall, deliver } = port();
   const store = createPanelStore(wall);
   const snapshot = (keys: string[]) =>
-    pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "u", entries: keys.map((key) => testEntry(key)), events: [], dropped: 0 });
+    pageFrame(pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "u", entries: keys.map((key) => testEntry(key)), events: [], dropped: 0 }));
   deliver(snapshot(["a", "b", "constructor"]));
-  expect(Object.keys(store.state.entries).sort()).toEqual(["a", "b", "constructor"]);
+  expect(Object.keys(store.entries()).sort()).toEqual(["a", "b", "constructor"]);
   deliver(snapshot(["a"]));
-  expect(Object.keys(store.state.entries)).toEqual(["a"]);
+  expect(Object.keys(store.entries())).toEqual(["a"]);
 });

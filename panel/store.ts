@@ -4,7 +4,7 @@
  * it rejects, and sends commands. Plain functions over a Solid store: testable without the DOM.
  */
 import { batch, createSignal } from "solid-js";
-import { createStore, produce } from "solid-js/store";
+import { createStore } from "solid-js/store";
 import {
   EXTENSION_SOURCE,
   PAGE_SOURCE,
@@ -12,7 +12,7 @@ import {
   isTagged,
   panelCommand,
   parseExtensionNotice,
-  parsePageMessage,
+  decodePageFrame,
   type DevtoolsEvent,
   type Entry,
   type ExtensionNotice,
@@ -48,7 +48,6 @@ export interface PanelState {
   url?: string;
   /** Why the page and panel cannot talk, naming both protocol versions. */
   mismatch?: string;
-  entries: Record<string, Entry>;
   /** Events the runtime dropped before the panel got them. */
   dropped: number;
   /**
@@ -73,15 +72,22 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   const maxLog = options.maxLog ?? 10_000;
   const [state, setState] = createStore<PanelState>({
     status: "connecting",
-    entries: {},
     dropped: 0,
     rejected: { count: 0, byContentScript: 0 },
     preserveLog: false,
     paused: false,
     readOnly: false,
   });
-  // The log lives outside the deep store: 100,000 items behind proxies would make every read slow.
+  // The log and the entries live outside the deep store: 100,000 items behind proxies would make
+  // every read slow, and each set would walk all 10,000 entry previews to unwrap them.
   const [log, setLog] = createSignal<readonly LogItem[]>([]);
+  /** By key; updated in place, so the signal notifies on every set. */
+  const [entries, setEntries] = createSignal<Record<string, Entry>>(Object.create(null), { equals: false });
+  const replaceEntries = (list: readonly Entry[]) => {
+    const next: Record<string, Entry> = Object.create(null);
+    for (const entry of list) next[entry.key] = entry;
+    setEntries(next);
+  };
   let markerSeq = 0;
   /** Invalid messages the panel itself received (state.rejected.count adds the content script's). */
   let ownRejected = 0;
@@ -190,22 +196,18 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
         clearTimeout(missingTimer);
         batch(() => {
           setState({ status: message.instrumented ? "found" : "unsupported", routerVersion: message.routerVersion, url: message.url });
-          // Replaced, not merged (setting a path merges objects and skips keys like "constructor"):
-          // entries the page no longer has must go.
-          setState({ entries: Object.fromEntries(message.entries.map((entry) => [entry.key, entry])) });
+          // Replaced, not merged: entries the page no longer has must go.
+          replaceEntries(message.entries);
           mergeHistory(message.events);
           setState("dropped", message.dropped);
         });
         return;
       case "batch":
         batch(() => {
-          setState(
-            "entries",
-            produce((entries) => {
-              for (const entry of message.entries) entries[entry.key] = entry;
-              for (const key of message.removed) delete entries[key];
-            }),
-          );
+          const current = entries();
+          for (const entry of message.entries) current[entry.key] = entry;
+          for (const key of message.removed) delete current[key];
+          setEntries(current);
           appendLog(message.events);
           if (message.dropped) setState("dropped", (d) => d + message.dropped);
         });
@@ -226,7 +228,8 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
       seenPage = true;
       documentId = notice.documentId;
       batch(() => {
-        setState({ status: "connecting", entries: {}, url: notice.url });
+        setState({ status: "connecting", url: notice.url });
+        replaceEntries([]);
         // A new document's content script reports its rejections afresh.
         setState("rejected", (r) => ({ ...r, count: ownRejected, byContentScript: 0 }));
         if (!state.preserveLog) setLog([]);
@@ -250,7 +253,7 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
       const parsed = parseExtensionNotice(data);
       return parsed.ok ? onNotice(parsed.message) : reject(parsed.reason);
     }
-    const parsed = parsePageMessage(data);
+    const parsed = decodePageFrame(data, maxLog);
     if (!parsed.ok) return reject(isTagged(data, PAGE_SOURCE) ? parsed.reason : `unknown sender: ${parsed.reason}`);
     onPageMessage(parsed.message);
   });
@@ -258,6 +261,8 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
 
   return {
     state,
+    /** The inspected page's cache entries by key. */
+    entries,
     log,
     revalidate: (keys?: string[]) => send({ kind: "revalidate", keys }),
     invalidate: (keys: string[]) => send({ kind: "invalidate", keys }),
@@ -279,18 +284,20 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
       exportedAt: Date.now(),
       url: state.url,
       routerVersion: state.routerVersion,
-      entries: Object.values(state.entries),
+      entries: Object.values(entries()),
       events: log().filter((item): item is DevtoolsEvent => item.kind !== "marker"),
     }),
     importSession: (session: Session) =>
       batch(() => {
-        setState({ readOnly: true, entries: Object.fromEntries(session.entries.map((e) => [e.key, e])), url: session.url, routerVersion: session.routerVersion });
+        setState({ readOnly: true, url: session.url, routerVersion: session.routerVersion });
+        replaceEntries(session.entries);
         setLog(session.events);
       }),
     /** Leaves an imported session and asks the page for its live state again. */
     backToLive: () => {
       batch(() => {
-        setState({ readOnly: false, entries: {} });
+        setState({ readOnly: false });
+        replaceEntries([]);
         setLog([]);
       });
       send({ kind: "get-snapshot" });

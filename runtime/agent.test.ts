@@ -1,7 +1,7 @@
 /* The postMessage agent over an in-process wall pair, driven by the real hook of the patched router. */
 import { query } from "@solidjs/router";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { PANEL_SOURCE, panelCommand, parsePageMessage, type PageMessage, type PanelCommandBody } from "../bridge/protocol.ts";
+import { PANEL_SOURCE, decodePageFrame, panelCommand, type PageMessage, type PanelCommandBody } from "../bridge/protocol.ts";
 import { createWallPair, type Wall } from "../bridge/wall.ts";
 import { FLUSH_MS, createAgent, type Agent } from "./agent.ts";
 import { hook, reset, settle as settleApp } from "./test-fixture.tsx";
@@ -16,9 +16,9 @@ beforeEach(() => {
   const [page, panelSide] = createWallPair();
   panel = panelSide;
   received = [];
-  // Every message must be valid protocol: the content script drops anything else.
+  // Every message must be a valid frame holding a valid message: the panel drops anything else.
   panel.listen((data) => {
-    const parsed = parsePageMessage(data);
+    const parsed = decodePageFrame(data);
     if (!parsed.ok) throw new Error(`invalid page message: ${parsed.reason}`);
     received.push(parsed.message);
   });

@@ -4,7 +4,7 @@
  * state of every entry they touched. While no panel is connected it posts nothing but the
  * one-time `hello` that tells the extension a runtime is here.
  */
-import { PANEL_SOURCE, isTagged, pageMessage, parsePanelCommand, type DevtoolsEvent, type PanelCommand } from "../bridge/protocol.ts";
+import { PANEL_SOURCE, isTagged, pageFrame, pageMessage, parsePanelCommand, type DevtoolsEvent, type PageMessageBody, type PanelCommand } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
 import type { DevtoolsHook } from "./devtools-hook.ts";
 
@@ -51,13 +51,16 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
     staleAll = false;
   }
 
+  /** Every page message goes as a frame (its JSON text), see protocol.ts. */
+  const post = (body: PageMessageBody) => wall.send(pageFrame(pageMessage(body)));
+
   const hello = () =>
-    wall.send(pageMessage({ kind: "hello", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url() }));
+    post({ kind: "hello", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url() });
   // Self-sufficient (no hello needed after it): a hello would make the content script reconnect.
   // It holds every event recorded so far, so the queued ones must not follow it again.
   const sendSnapshot = () => {
     resetQueue();
-    wall.send(pageMessage({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...hook.snapshot() }));
+    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...hook.snapshot() });
   };
 
   /** A batch of events with the current state of the entries with these keys. */
@@ -69,7 +72,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
       if (entry) entries.push(entry);
       else removed.push(key);
     }
-    wall.send(pageMessage({ kind: "batch", events, entries, removed, dropped: lost }));
+    post({ kind: "batch", events, entries, removed, dropped: lost });
   }
 
   function flush() {
@@ -90,6 +93,10 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
     }
   }
 
+  function flushIfPending() {
+    if (timer !== undefined) flush();
+  }
+
   function onEvent(event: DevtoolsEvent) {
     queue.push(event);
     if (queue.length - head > maxQueue) {
@@ -108,6 +115,8 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
         head = 0;
       }
     }
+    // A full batch goes without waiting for the timer, so a long burst never piles up to maxQueue.
+    if (queue.length - head === BATCH_SIZE) queueMicrotask(flushIfPending);
     timer ??= setTimeout(flush, FLUSH_MS);
   }
 
@@ -131,7 +140,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
       case "delete":
         return hook.delete(command.keys);
       case "inspect":
-        return wall.send(pageMessage({ kind: "value", key: command.key, path: command.path, preview: hook.inspect(command.key, command.path) }));
+        return post({ kind: "value", key: command.key, path: command.path, preview: hook.inspect(command.key, command.path) });
       case "clear-log":
         return hook.clearLog();
     }

@@ -66,7 +66,7 @@ export async function bridge(ctx: Context): Promise<Row[]> {
       floor: { label: "raw window.postMessage", value: figure(raw) },
       ratio: pairedRatio(extension, raw),
       goal: { on: "ratio", op: ">=", target: 0.5 },
-      note: `${events} events per repetition in batches of ${chunk}, each with the entries it touches; validated in the content script, service worker and panel`,
+      note: `${events} events per repetition in batches of ${chunk}, each with the entries it touches; envelopes checked in the content script and service worker, bodies decoded and validated in the panel`,
     }),
     judge({
       id: "bridge.lost",
