@@ -40,6 +40,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
   let staleAll = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const rejected: Agent["rejected"] = { count: 0 };
+  const earlyFlushAt = Math.max(1, Math.floor(maxQueue / 2));
 
   function resetQueue() {
     clearTimeout(timer);
@@ -115,8 +116,8 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
         head = 0;
       }
     }
-    // A full batch goes without waiting for the timer, so a long burst never piles up to maxQueue.
-    if (queue.length - head === BATCH_SIZE) queueMicrotask(flushIfPending);
+    // Half the cap goes without waiting for the timer, so a long task's burst is not dropped.
+    if (queue.length - head === earlyFlushAt) queueMicrotask(flushIfPending);
     timer ??= setTimeout(flush, FLUSH_MS);
   }
 

@@ -12,6 +12,8 @@ import "../../panel/theme.css";
 import type { PanelBench } from "./api.ts";
 import { batchMessage, snapshotMessage } from "./synthetic.ts";
 
+/** The panel's default log size: events of a snapshot beyond it are left out unread. */
+const MAX_LOG = 10_000;
 let deliver: (message: unknown) => void = () => {};
 const wall: Wall = {
   send() {},
@@ -20,7 +22,7 @@ const wall: Wall = {
     return () => {};
   },
 };
-const store = createPanelStore(wall, { missingAfterMs: 1e9 });
+const store = createPanelStore(wall, { missingAfterMs: 1e9, maxLog: MAX_LOG });
 render(() => <App store={store} theme="light" />, document.getElementById("root")!);
 
 /** Resolves after the next frame has been produced. */
@@ -62,7 +64,7 @@ const bench: PanelBench = {
     JSON.parse(copy.json);
     const parseMs = performance.now() - parseStart;
     const decodeStart = performance.now();
-    if (!decodePageFrame(copy).ok) throw new Error("the synthetic snapshot is not a valid page message");
+    if (!decodePageFrame(copy, MAX_LOG).ok) throw new Error("the synthetic snapshot is not a valid page message");
     const decodeMs = performance.now() - decodeStart;
     if (Object.keys(store.entries()).length !== entries) throw new Error(`panel holds ${Object.keys(store.entries()).length} entries, sent ${entries}`);
     return { ms, parseMs, decodeMs, rows: document.querySelectorAll("[data-query-key]").length };
