@@ -1,6 +1,6 @@
 /*
  * The page end of the bridge: answers panel commands and, only while a panel is connected,
- * streams events in batches (at most one round of messages per 16 ms) together with the current
+ * streams events in batches (at most one round of messages per 50 ms) together with the current
  * state of every entry they touched. While no panel is connected it posts nothing but the
  * one-time `hello` that tells the extension a runtime is here.
  */
@@ -17,9 +17,9 @@ import type { DevtoolsHook } from "./devtools-hook.ts";
 const BATCH_SIZE = 1000;
 /**
  * Events wait this long for the next batch: a burst (an action refetching a thousand entries)
- * goes as a few messages, each touched entry once, at the cost of a frame's delay in the panel.
+ * goes as a few messages, each touched entry once; the panel lags the page by at most this much.
  */
-export const FLUSH_MS = 16;
+export const FLUSH_MS = 50;
 
 export interface Agent {
   readonly connected: boolean;

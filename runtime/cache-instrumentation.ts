@@ -31,6 +31,8 @@ export interface EntryMeta {
   lastFetchMs?: number;
   /** Id of the fetch in flight, 0 when none. */
   inflight: number;
+  /** The latest fetch, for the router's response handlers to settle. */
+  fetch?: FetchRecord;
   failed: boolean;
   error: unknown;
   hydrated: boolean;
@@ -44,6 +46,11 @@ export interface EntryMeta {
 }
 
 type Removal = "gc" | "delete" | "clear";
+interface FetchRecord {
+  meta: EntryMeta;
+  id: number;
+  started: number;
+}
 
 export class CacheInstrumentation {
   cacheMap: Map<string, CacheTuple> | undefined;
@@ -102,22 +109,49 @@ export class CacheInstrumentation {
     this.queryNames.add(name);
   }
 
-  fetch<T>(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined, run: () => T): T {
-    const begin = this.safely(() => this.fetchStarted(key, name, args, intent, cached));
+  /**
+   * Runs the query's own `fn(...args)`. A fetch settles when the router's response handler runs
+   * (see `settling`); only a preload, which the router attaches no handler to, gets a reaction of
+   * our own. Extra promise reactions are what cost most with DevTools open (async stack traces).
+   */
+  fetch<T>(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined, fn: (...args: unknown[]) => T): T {
+    let fetch: FetchRecord | undefined;
+    try {
+      fetch = this.fetchStarted(key, name, args, intent, cached);
+    } catch (error) {
+      this.warnOnce(error);
+    }
     let result: T;
     try {
-      result = run();
+      result = fn(...args);
     } catch (error) {
       this.pendingMeta.delete(key);
-      begin?.(false, error);
+      if (fetch) this.fetchSettled(fetch, false, error);
       throw error;
     }
-    if (begin) {
-      if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") {
-        Promise.resolve(result).then(() => begin(true), (error: unknown) => begin(false, error));
-      } else begin(true);
+    if (!fetch) return result;
+    // The router's own test for a promise: it attaches its handlers when this holds.
+    const thenable = result !== null && (typeof result === "object" || typeof result === "function") && "then" in (result as object);
+    if (!thenable) this.fetchSettled(fetch, true);
+    else if (intent === "preload") {
+      const started = fetch;
+      // Promise.resolve: the same promise for a native one; a foreign thenable cannot throw into the router.
+      Promise.resolve(result).then(
+        () => this.fetchSettled(started, true),
+        (error: unknown) => this.fetchSettled(started, false, error),
+      );
     }
     return result;
+  }
+
+  /** Wraps the router's response handler of the fetch just started for `tuple`: it settles that fetch first. */
+  settling<T>(tuple: CacheTuple, handler: (value: unknown) => T, ok: boolean): (value: unknown) => T {
+    const fetch = this.meta.get(tuple)?.fetch;
+    if (!fetch || fetch.meta.inflight !== fetch.id) return handler; // hydrated: no fetch
+    return (value) => {
+      this.fetchSettled(fetch, ok, ok ? undefined : value);
+      return handler(value);
+    };
   }
 
   hydrate<T>(key: string, name: string, args: unknown[], cached: CacheTuple | undefined, value: T): T {
@@ -197,28 +231,36 @@ export class CacheInstrumentation {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  private fetchStarted(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined) {
+  private fetchStarted(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined): FetchRecord {
     const revalidation = this.revalidationFor.get(key);
     this.revalidationFor.delete(key);
     const cause: FetchCause = revalidation ? "revalidate" : fetchCause(intent, cached);
     const meta = (cached && this.meta.get(cached)) || this.newMeta(key, name, args, intent, false);
-    const fetchId = ++this.fetchSeq;
+    const id = ++this.fetchSeq;
     meta.fetches++;
-    meta.inflight = fetchId;
+    meta.inflight = id;
     meta.source = "fetch";
-    this.emit({ kind: "fetch-start", key, fetchId, cause, revalidation });
-    const started = performance.now();
-    return (ok: boolean, error?: unknown) =>
-      this.safely(() => {
-        const ms = performance.now() - started;
-        if (meta.inflight === fetchId) {
-          meta.inflight = 0;
-          meta.failed = !ok;
-          meta.error = error;
-          meta.lastFetchMs = ms;
-        }
-        this.emit({ kind: "fetch-settle", key, fetchId, ok, ms, error: ok ? undefined : error });
-      });
+    this.emit({ kind: "fetch-start", key, fetchId: id, cause, revalidation });
+    return (meta.fetch = { meta, id, started: performance.now() });
+  }
+
+  /** Once per fetch, whichever of its handlers runs; never throws into the router. */
+  private fetchSettled(fetch: FetchRecord, ok: boolean, error?: unknown): void {
+    try {
+      const { meta, id } = fetch;
+      if (fetch.started < 0) return;
+      const ms = performance.now() - fetch.started;
+      fetch.started = -1;
+      if (meta.inflight === id) {
+        meta.inflight = 0;
+        meta.failed = !ok;
+        meta.error = error;
+        meta.lastFetchMs = ms;
+      }
+      this.emit({ kind: "fetch-settle", key: meta.key, fetchId: id, ok, ms, error: ok ? undefined : error });
+    } catch (error) {
+      this.warnOnce(error);
+    }
   }
 
   /** A fresh entry about to be stored by the router; announced now so it precedes its fetch. */

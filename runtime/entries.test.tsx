@@ -30,9 +30,8 @@ test("first read: created, fetched, valued", async () => {
   expect(log()).toEqual([
     { kind: "entry-created", key: A, query: "getItem", intent: "undefined" },
     { kind: "fetch-start", key: A, fetchId: 1, cause: "initial" },
-    { kind: "fetch-settle", key: A, fetchId: 1, ok: true },
-    // Reported when the count settles, after the render's microtasks.
     { kind: "observers", key: A, count: 1 },
+    { kind: "fetch-settle", key: A, fetchId: 1, ok: true },
     { kind: "value-set", key: A, via: "fetch" },
   ]);
   expect(hook().entry(A)).toMatchObject({

@@ -19,7 +19,11 @@ const patches: Record<RouterModule, Patch[]> = {
       "export function revalidate(key, force = true) {",
       "export function revalidate(key, force = true) {\n    return __sqd.revalidate(key, force, () => __sqdRevalidate(key, force));\n}\nfunction __sqdRevalidate(key, force) {",
     ],
-    ["            res = fn(...args);", "            res = __sqd.fetch(key, name, args, intent, cached, () => fn(...args));"],
+    ["            res = fn(...args);", "            res = __sqd.fetch(key, name, args, intent, cached, fn);"],
+    [
+      "                    ? res.then(handleResponse(false), handleResponse(true))",
+      "                    ? res.then(__sqd.settling(cached, handleResponse(false), true), __sqd.settling(cached, handleResponse(true), false))",
+    ],
     [
       "res = sharedConfig.load(key); // hydrating",
       "res = __sqd.hydrate(key, name, args, cached, sharedConfig.load(key)); // hydrating",

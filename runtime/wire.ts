@@ -4,6 +4,7 @@
  * connected panel or an explicit snapshot(), never on the app's hot path.
  */
 import type { DevtoolsEvent, Entry, EntryStatus } from "../bridge/protocol.ts";
+import type { Preview } from "../bridge/preview-schema.ts";
 import { preview } from "../bridge/serialize.ts";
 import type { CacheInstrumentation, CacheTuple, EntryMeta } from "./cache-instrumentation.ts";
 import type { RawEvent } from "./recorder.ts";
@@ -16,7 +17,7 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
   return {
     key,
     query: meta.query,
-    args: preview(meta.args),
+    args: argsPreview(meta),
     status: statusOf(tuple, meta),
     updatedAt: tuple[0],
     createdAt: meta.createdAt,
@@ -29,6 +30,14 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
     value: value === undefined ? undefined : preview(value),
     error: meta.failed ? preview(meta.error) : undefined,
   };
+}
+
+/** An entry's args never change (they are its key): previewed once, not on every send. */
+const argsPreviews = new WeakMap<EntryMeta, Preview>();
+function argsPreview(meta: EntryMeta): Preview {
+  let found = argsPreviews.get(meta);
+  if (!found) argsPreviews.set(meta, (found = preview(meta.args)));
+  return found;
 }
 
 /** The router's cleanup interval and the age after which it deletes an unobserved entry. */
