@@ -240,7 +240,7 @@ export class CacheInstrumentation {
     meta.fetches++;
     meta.inflight = id;
     meta.source = "fetch";
-    this.emit({ kind: "fetch-start", key, fetchId: id, cause, revalidation });
+    this.recorder.fetchStart(key, id, cause, revalidation);
     return (meta.fetch = { meta, id, started: performance.now() });
   }
 
@@ -257,7 +257,7 @@ export class CacheInstrumentation {
         meta.error = error;
         meta.lastFetchMs = ms;
       }
-      this.emit({ kind: "fetch-settle", key: meta.key, fetchId: id, ok, ms, error: ok ? undefined : error });
+      this.recorder.fetchSettle(meta.key, id, ms, ok, ok ? undefined : error);
     } catch (error) {
       this.warnOnce(error);
     }
@@ -279,7 +279,7 @@ export class CacheInstrumentation {
       source: "fetch",
     };
     this.pendingMeta.set(key, meta);
-    this.emit({ kind: "entry-created", key, query: name, intent: String(intent) });
+    this.recorder.entryCreated(key, name, String(intent));
     return meta;
   }
 
@@ -294,7 +294,7 @@ export class CacheInstrumentation {
     this.meta.set(tuple, meta);
     if (this.context.settingKey === key) {
       meta.source = "set";
-      this.emit({ kind: "value-set", key, via: "set", actionId: this.actionContext });
+      this.recorder.valueSet(key, "set", this.actionContext);
     }
     this.observe(tuple, meta);
   }
@@ -311,7 +311,7 @@ export class CacheInstrumentation {
       set: (time: number) => {
         const was = updatedAt;
         updatedAt = time;
-        if (time === 0 && was !== 0) this.emit({ kind: "invalidated", key, actionId: this.actionContext });
+        if (time === 0 && was !== 0) this.recorder.invalidated(key, this.actionContext);
       },
     });
     Object.defineProperty(tuple, 2, {
@@ -323,7 +323,7 @@ export class CacheInstrumentation {
         value = next;
         if (this.context.settingKey === key) meta.source = "set";
         const via = meta.source;
-        this.emit({ kind: "value-set", key, via, actionId: via === "set" ? this.actionContext : undefined });
+        this.recorder.valueSet(key, via, via === "set" ? this.actionContext : undefined);
       },
     });
     const signal = tuple[4];
@@ -350,7 +350,7 @@ export class CacheInstrumentation {
       const count = tuple[4].count;
       if (count === meta.observers || this.cacheMap?.get(meta.key) !== tuple) continue;
       meta.observers = count;
-      this.emit({ kind: "observers", key: meta.key, count });
+      this.recorder.observers(meta.key, count);
     }
     this.observerChanges.clear();
   }
@@ -373,7 +373,7 @@ export class CacheInstrumentation {
   private removed(key: string, reason: Removal): void {
     this.pendingMeta.delete(key);
     this.revalidationFor.delete(key);
-    this.emit({ kind: "entry-removed", key, reason });
+    this.recorder.entryRemoved(key, reason);
   }
 
   /** The longest query name the key starts with; keys of unseen queries end before their args. */

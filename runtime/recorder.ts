@@ -1,12 +1,12 @@
 /*
  * The runtime's event log: stamps each event with a sequence number and time, keeps the recent
- * history in a ring buffer and tells listeners. Events hold raw values (action input, results,
+ * history (event-ring.ts) and tells listeners. Events hold raw values (action input, results,
  * errors); they are previewed only when sent to a connected panel, so an idle page pays no
- * serialization.
+ * serialization, and the frequent kinds become objects only when someone listens.
  */
-import type { DevtoolsEvent } from "../bridge/protocol.ts";
+import type { DevtoolsEvent, FetchCause, RevalidateCause } from "../bridge/protocol.ts";
 import type { Preview } from "../bridge/preview-schema.ts";
-import { RingBuffer } from "./ring-buffer.ts";
+import { EventRing, hotEvent, type HotKind } from "./event-ring.ts";
 
 type Rawify<E> = E extends unknown
   ? { [K in keyof E]: [Exclude<E[K], undefined>] extends [Preview] ? unknown : E[K] }
@@ -15,24 +15,49 @@ type Rawify<E> = E extends unknown
 /** A DevtoolsEvent whose value fields still hold the page's own values. */
 export type RawEvent = Rawify<DevtoolsEvent>;
 type Unstamped<E> = E extends unknown ? Omit<E, "seq" | "time"> : never;
-export type RawEventBody = Unstamped<RawEvent>;
+/** The kinds recorded as objects: the rare ones. */
+export type RawEventBody = Exclude<Unstamped<RawEvent>, { kind: HotKind }>;
 
 export class Recorder {
   private seq = 0;
-  private readonly history: RingBuffer<RawEvent>;
+  private warned = false;
+  private readonly history: EventRing;
   private readonly listeners = new Set<(event: RawEvent) => void>();
 
   constructor(capacity: number) {
-    this.history = new RingBuffer(capacity);
+    this.history = new EventRing(capacity);
   }
 
-  /** `body` must be a fresh object (every caller passes a literal): it is stamped in place, not copied. */
+  /** A rare kind. `body` must be a fresh object (every caller passes a literal): it is stamped in place, not copied. */
   emit(body: RawEventBody): void {
     const event = body as RawEvent;
     event.seq = ++this.seq;
     event.time = Date.now();
-    this.history.push(event);
-    for (const listener of this.listeners) listener(event);
+    this.history.pushObject(event);
+    this.tell(event);
+  }
+
+  // The frequent kinds, one method each, with positional fields: no object per call.
+  entryCreated(key: string, query: string, intent: string): void {
+    this.hot("entry-created", key, NaN, NaN, query, intent);
+  }
+  fetchStart(key: string, fetchId: number, cause: FetchCause, revalidation: RevalidateCause | undefined): void {
+    this.hot("fetch-start", key, fetchId, NaN, cause, revalidation);
+  }
+  fetchSettle(key: string, fetchId: number, ms: number, ok: boolean, error: unknown): void {
+    this.hot("fetch-settle", key, fetchId, ms, ok, error);
+  }
+  valueSet(key: string, via: "fetch" | "set", actionId: number | undefined): void {
+    this.hot("value-set", key, actionId ?? NaN, NaN, via, undefined);
+  }
+  invalidated(key: string, actionId: number | undefined): void {
+    this.hot("invalidated", key, actionId ?? NaN, NaN, undefined, undefined);
+  }
+  observers(key: string, count: number): void {
+    this.hot("observers", key, count, NaN, undefined, undefined);
+  }
+  entryRemoved(key: string, reason: "gc" | "delete" | "clear"): void {
+    this.hot("entry-removed", key, NaN, NaN, reason, undefined);
   }
 
   subscribe(listener: (event: RawEvent) => void): () => void {
@@ -50,5 +75,25 @@ export class Recorder {
 
   clear(): void {
     this.history.clear();
+  }
+
+  private hot(kind: HotKind, key: string, a: number, b: number, c: unknown, d: unknown): void {
+    const seq = ++this.seq;
+    const time = Date.now();
+    this.history.push(kind, key, seq, time, a, b, c, d);
+    if (this.listeners.size) this.tell(hotEvent(kind, key, seq, time, a, b, c, d));
+  }
+
+  /** A listener that throws must not break the router call that produced the event. */
+  private tell(event: RawEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        if (this.warned) continue;
+        this.warned = true;
+        console.warn("[solid-query-devtools] event listener failed; the app is unaffected:", error);
+      }
+    }
   }
 }
