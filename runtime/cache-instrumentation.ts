@@ -1,8 +1,9 @@
 /*
  * The hooks the patched router calls (see router-patches.ts). They watch the router's own cache
- * map and entry tuples, so every event reports what the router really did: the map's set/delete
- * calls, writes to an entry's timestamp and value, and its observer count. Patched call sites
- * add what the tuples cannot tell: why a fetch or revalidation happened and which action caused it.
+ * map (set/delete/clear) and each entry's observer count, and the router's writes of an entry's
+ * timestamp (invalidation) and value go through them, so every event reports what the router
+ * really did. Patched call sites also add what the cache cannot tell: why a fetch or revalidation
+ * happened and which action caused it.
  * Nothing here may break the app: reporting is guarded, and the router's own results and errors
  * pass through untouched.
  */
@@ -207,6 +208,26 @@ export class CacheInstrumentation {
     this.emit({ kind: "action-settle", id, ok: !failed, ms, result: result?.data, error: failed ? result.error : undefined });
   }
 
+  /** Every router write that invalidates an entry (revalidate with force, an action's response, the devtools). */
+  invalidate(tuple: CacheTuple): void {
+    const was = tuple[0];
+    tuple[0] = 0;
+    if (was === 0) return;
+    const meta = this.meta.get(tuple);
+    if (meta) this.recorder.invalidated(meta.key, this.actionContext);
+  }
+
+  /** Every router write of an entry's value: a fetch's response, or `query.set` (single-flight data). */
+  setValue(tuple: CacheTuple, value: unknown): void {
+    const was = tuple[2];
+    tuple[2] = value;
+    const meta = this.meta.get(tuple);
+    if (!meta || Object.is(was, value)) return;
+    if (this.context.settingKey === meta.key) meta.source = "set";
+    const via = meta.source;
+    this.recorder.valueSet(meta.key, via, via === "set" ? this.actionContext : undefined);
+  }
+
   // ---- devtools commands --------------------------------------------------------------------
 
   withCause<T>(cause: RevalidateCause, run: () => T, after?: () => void): T {
@@ -299,33 +320,12 @@ export class CacheInstrumentation {
     this.observe(tuple, meta);
   }
 
-  /** Turns the tuple's timestamp, value and observer count into accessors that report writes. */
+  /**
+   * Turns the tuple's observer count into an accessor that reports changes. (The tuple's own
+   * elements stay plain: an accessor on an array index turns the array into a slow dictionary for
+   * every read the router makes, so timestamp and value writes are patched call sites instead.)
+   */
   private observe(tuple: CacheTuple, meta: EntryMeta): void {
-    const { key } = meta;
-    let updatedAt = tuple[0];
-    let value = tuple[2];
-    Object.defineProperty(tuple, 0, {
-      configurable: true,
-      enumerable: true,
-      get: () => updatedAt,
-      set: (time: number) => {
-        const was = updatedAt;
-        updatedAt = time;
-        if (time === 0 && was !== 0) this.recorder.invalidated(key, this.actionContext);
-      },
-    });
-    Object.defineProperty(tuple, 2, {
-      configurable: true,
-      enumerable: true,
-      get: () => value,
-      set: (next: unknown) => {
-        if (Object.is(next, value)) return;
-        value = next;
-        if (this.context.settingKey === key) meta.source = "set";
-        const via = meta.source;
-        this.recorder.valueSet(key, via, via === "set" ? this.actionContext : undefined);
-      },
-    });
     const signal = tuple[4];
     let count = signal.count ?? 0;
     Object.defineProperty(signal, "count", {

@@ -53,7 +53,7 @@ export function createDevtoolsHook(routerVersion: string, instrumentation: Cache
     entry: (key) => describeEntry(instrumentation, key),
     subscribe: (listener) => recorder.subscribe((event) => listener(toWireEvent(event))),
     revalidate: (keys) => asDevtools(() => void router().revalidate(keys)),
-    invalidate: (keys) => asDevtools(() => router().cacheKeyOp(keys, (entry) => (entry[0] = 0))),
+    invalidate: (keys) => asDevtools(() => router().cacheKeyOp(keys, (entry) => instrumentation.invalidate(entry))),
     delete: (keys) => asDevtools(() => keys.forEach((key) => router().query.delete(key))),
     inspect: (key, path) => previewAt(instrumentation.lookup(key)?.tuple[2], path),
     clearLog: () => recorder.clear(),

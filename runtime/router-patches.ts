@@ -11,10 +11,19 @@ export const SUPPORTED_ROUTER = /^(0\.15|0\.16|1\.0)\.\d+$/;
 export type RouterModule = "query" | "action";
 
 type Patch = [anchor: string, replacement: string];
+/** A router line to patch, or alternatives for a line that differs between supported versions: exactly one must match. */
+type Site = Patch | Patch[];
 
-const patches: Record<RouterModule, Patch[]> = {
+const patches: Record<RouterModule, Site[]> = {
   query: [
     ["let cacheMap = new Map();", "let cacheMap = __sqd.cache(new Map());"],
+    // Invalidation and value writes go through the runtime, which reports them (0.15 zeroes inside its transition).
+    [
+      ["    force && cacheKeyOp(key, entry => (entry[0] = 0));", "    force && cacheKeyOp(key, entry => __sqd.invalidate(entry));"],
+      ["            force && (entry[0] = 0); //force cache miss", "            force && __sqd.invalidate(entry); //force cache miss"],
+    ],
+    ["                cached[2] = v;", "                __sqd.setValue(cached, v);"],
+    ["        cached[2] = value;", "        __sqd.setValue(cached, value);"],
     [
       "export function revalidate(key, force = true) {",
       "export function revalidate(key, force = true) {\n    return __sqd.revalidate(key, force, () => __sqdRevalidate(key, force));\n}\nfunction __sqdRevalidate(key, force) {",
@@ -48,7 +57,7 @@ const patches: Record<RouterModule, Patch[]> = {
     ["async function handleResponse(response, error, navigate) {", "async function handleResponse(response, error, navigate, __sqdId) {"],
     [
       "    cacheKeyOp(keys, entry => (entry[0] = 0));",
-      "    __sqd.actionResponse(__sqdId, keys, flightKeys);\n    cacheKeyOp(keys, entry => (entry[0] = 0));",
+      "    __sqd.actionResponse(__sqdId, keys, flightKeys);\n    cacheKeyOp(keys, entry => __sqd.invalidate(entry));",
     ],
     ["    await revalidate(keys, false);", "    await __sqd.withAction(__sqdId, () => revalidate(keys, false));"],
   ],
@@ -59,6 +68,8 @@ const footers: Record<RouterModule, string> = {
   action: "",
 };
 
+const isPatch = (site: Site): site is Patch => typeof site[0] === "string";
+
 /** The id the patched modules import the runtime from; the Vite plugin resolves it. */
 export const RUNTIME_ID = "virtual:solid-query-devtools";
 
@@ -68,7 +79,9 @@ export interface RuntimeOptions {
 }
 
 export function patchRouterModule(module: RouterModule, code: string, version: string, options: RuntimeOptions): string {
-  const missing = patches[module].filter(([anchor]) => code.split(anchor).length !== 2).map(([anchor]) => anchor.trim());
+  const once = ([anchor]: Patch) => code.split(anchor).length === 2;
+  const chosen = patches[module].map((site) => (isPatch(site) ? [site] : site).filter(once));
+  const missing = patches[module].filter((_, i) => chosen[i].length !== 1).map((site) => (isPatch(site) ? site : site[0])[0].trim());
   if (missing.length) {
     throw new Error(`router ${version} ${module}.js does not match the tested source at: ${missing.join(" | ")}`);
   }
@@ -76,7 +89,7 @@ export function patchRouterModule(module: RouterModule, code: string, version: s
     `import { installRouterDevtools as __sqdInstall } from ${JSON.stringify(RUNTIME_ID)};\n` +
     `const __sqd = __sqdInstall(${JSON.stringify(version)}, ${JSON.stringify(options)});\n`;
   let patched = code;
-  for (const [anchor, replacement] of patches[module]) patched = patched.replace(anchor, () => replacement);
+  for (const [[anchor, replacement]] of chosen) patched = patched.replace(anchor, () => replacement);
   return header + patched + footers[module];
 }
 
