@@ -12,7 +12,8 @@ import "./theme.css";
 
 const tabId = browser.devtools.inspectedWindow.tabId;
 const wall = createPortWall(() => browser.runtime.connect({ name: panelPortName(tabId) }));
-const store = createPanelStore(wall);
+// A busy page streams many batches a second: render them together, at most every 50 ms.
+const store = createPanelStore(wall, { coalesceMs: 50 });
 // After a service-worker restart the new port gets a fresh snapshot from the page.
 wall.onReconnect(() => store.refresh());
 const themeOf = (name: string): Theme => (name === "dark" ? "dark" : "light");

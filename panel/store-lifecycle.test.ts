@@ -6,13 +6,14 @@
 import { expect, test, vi } from "vitest";
 import { extensionNotice, pageFrame, pageMessage, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
+import { SESSION_FORMAT } from "./session.ts";
 import { createPanelStore, type LogItem } from "./store.ts";
 
-function harness() {
+function harness(coalesceMs?: number) {
   const listeners = new Set<(message: unknown) => void>();
   const sent: unknown[] = [];
   const wall: Wall = { send: (message) => void sent.push(message), listen: (l) => (listeners.add(l), () => listeners.delete(l)) };
-  const store = createPanelStore(wall);
+  const store = createPanelStore(wall, { coalesceMs });
   const deliver = (message: unknown) => listeners.forEach((listener) => listener(structuredClone(message)));
   return {
     store,
@@ -119,6 +120,30 @@ test("no runtime on the page: missing after the wait, whether or not a content s
     // A runtime that answers late is still found.
     plain.snapshot([entry("a[]")], []);
     expect(plain.store.state.status).toBe("found");
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+// With coalescing (the extension's panel), what arrives is applied together, in arrival order,
+// once per interval; an import in between wins over messages still waiting.
+test("coalesced: applied together and in order", () => {
+  vi.useFakeTimers();
+  try {
+    const h = harness(50);
+    h.pageConnected("http://app.test/", "01");
+    h.snapshot([entry("a[]")], [created(1, "a[]")]);
+    h.batch([created(2, "b[]")], [entry("b[]")]);
+    expect(h.store.state.status).toBe("connecting");
+    expect(h.store.log()).toEqual([]);
+    vi.advanceTimersByTime(50);
+    expect(h.store.state.status).toBe("found");
+    expect(Object.keys(h.store.entries()).sort()).toEqual(["a[]", "b[]"]);
+    expect(h.store.log().map((item) => item.seq)).toEqual([1, 2]);
+    h.batch([created(3, "c[]")], [entry("c[]")]);
+    h.store.importSession({ format: SESSION_FORMAT, version: 1, exportedAt: 0, entries: [], events: [] });
+    vi.advanceTimersByTime(50);
+    expect(h.store.entries()).toEqual({});
   } finally {
     vi.useRealTimers();
   }

@@ -66,6 +66,11 @@ export interface PanelStoreOptions {
   maxLog?: number;
   /** How long to wait for a runtime before saying there is none. */
   missingAfterMs?: number;
+  /**
+   * Apply what arrives at most this often, all at once: one render for many batches in a busy
+   * stream. Unset: each message is applied as it arrives (tests read the state right after).
+   */
+  coalesceMs?: number;
 }
 
 export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
@@ -247,15 +252,30 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
 
   const valueListeners = new Set<(message: Extract<PageMessage, { kind: "value" }>) => void>();
 
+  /** Valid messages waiting for the next apply (with `coalesceMs`), in arrival order. */
+  let pending: (() => void)[] = [];
+  let applyTimer: ReturnType<typeof setTimeout> | undefined;
+  function applyPending() {
+    applyTimer = undefined;
+    const run = pending;
+    pending = [];
+    batch(() => run.forEach((apply) => state.readOnly || apply()));
+  }
+  function receive(apply: () => void) {
+    if (options.coalesceMs === undefined) return apply();
+    pending.push(apply);
+    applyTimer ??= setTimeout(applyPending, options.coalesceMs);
+  }
+
   wall.listen((data) => {
     if (state.readOnly) return;
     if (isTagged(data, EXTENSION_SOURCE)) {
       const parsed = parseExtensionNotice(data);
-      return parsed.ok ? onNotice(parsed.message) : reject(parsed.reason);
+      return parsed.ok ? receive(() => onNotice(parsed.message)) : reject(parsed.reason);
     }
     const parsed = decodePageFrame(data, maxLog);
     if (!parsed.ok) return reject(isTagged(data, PAGE_SOURCE) ? parsed.reason : `unknown sender: ${parsed.reason}`);
-    onPageMessage(parsed.message);
+    receive(() => onPageMessage(parsed.message));
   });
   expectRuntime();
 

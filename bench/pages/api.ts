@@ -50,8 +50,10 @@ export interface BridgeBench {
 
 /** The real panel UI over an in-memory wall (panel.html). */
 export interface PanelBench {
-  /** Delivers one snapshot message and resolves after the first frame painted with it. */
-  firstRender(entries: number, events: number): Promise<{ ms: number; parseMs: number; decodeMs: number; rows: number }>;
+  /** Builds the snapshot frame to deliver (outside the timing: the page's work, and its garbage). */
+  prepareSnapshot(entries: number, events: number): void;
+  /** Delivers the prepared snapshot and resolves after the first frame painted with it. */
+  firstRender(): Promise<{ ms: number; parseMs: number; decodeMs: number; rows: number }>;
   /** Streams batches at `eventsPerSecond` for `seconds`: per-update handling time in ms. */
   live(eventsPerSecond: number, seconds: number, perBatch: number): Promise<{ updates: number[]; lateMs: number }>;
   /** Feeds `events` events in batches of `perBatch`, as fast as handled. */
