@@ -107,7 +107,8 @@ async function panelWatch(panel: Frame) {
 /** Clicks ↻ on one instance in the panel and waits until the page really fetched it again. */
 async function revalidateFromPanel(panel: Frame, page: Page, key: string) {
   const before = await fetchCounts(page);
-  await panel.click(`[data-query-key='${key}'] [data-action="revalidate"][data-scope="instance"]`);
+  // A locator waits until the row is stable and retries if a panel update replaces it mid-click.
+  await panel.locator(`[data-query-key='${key}'] [data-action="revalidate"][data-scope="instance"]`).click();
   await until(`the page to refetch ${key}`, async () => (await fetchCounts(page))[key] === before[key] + 1);
   return before[key] + 1;
 }

@@ -88,7 +88,7 @@ test("the action group in the timeline, and light/dark screenshots", async () =>
   await undock(inspected.devtools);
   await inspected.devtools.screenshot({ path: resolve(root, "docs/timeline-light.png") });
   await inspected.panel.click('[data-view="queries"]');
-  await inspected.panel.click('[data-query-key=\'projectTasks["3"]\']');
+  await inspected.panel.locator('[data-query-key=\'projectTasks["3"]\']').click();
   await inspected.devtools.screenshot({ path: resolve(root, "docs/queries-light.png") });
 
   await inspected.devtools.evaluate(`(async () => {
@@ -96,7 +96,7 @@ test("the action group in the timeline, and light/dark screenshots", async () =>
     common.Settings.Settings.instance().moduleSetting("ui-theme").set("dark");
   })()`);
   await inspected.panel.waitForSelector('.app[data-theme="dark"] [data-query-key]');
-  await inspected.panel.click('[data-query-key=\'projectTasks["3"]\']');
+  await inspected.panel.locator('[data-query-key=\'projectTasks["3"]\']').click();
   await inspected.devtools.screenshot({ path: resolve(root, "docs/queries-dark.png") });
   await inspected.panel.click('[data-view="timeline"]');
   await inspected.panel.waitForSelector(header);

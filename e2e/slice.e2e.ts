@@ -28,7 +28,7 @@ test("(a) lists projects and one projectTasks row per loaded project", async () 
 
 test("(b) revalidating one instance refetches exactly that key", async () => {
   const before = await fetchCounts(inspected.page);
-  await inspected.panel.click('[data-query-key=\'projectTasks["2"]\'] [data-action="revalidate"]');
+  await inspected.panel.locator('[data-query-key=\'projectTasks["2"]\'] [data-action="revalidate"]').click();
   const key = 'projectTasks["2"]';
   await until("the refetch", async () => (await fetchCounts(inspected.page))[key] === before[key] + 1);
   await new Promise((r) => setTimeout(r, 500));
@@ -93,7 +93,7 @@ test("(issue 4) a raw X-Revalidate header refetches only its key", async () => {
 
 test("(e) screenshot of DevTools with the panel", async () => {
   await inspected.panel.click('[data-view="queries"]');
-  await inspected.panel.click('[data-query-key=\'projectTasks["1"]\']');
+  await inspected.panel.locator('[data-query-key=\'projectTasks["1"]\']').click();
   await inspected.panel.waitForSelector('[data-details-key=\'projectTasks["1"]\']');
   await undock(inspected.devtools);
   mkdirSync(resolve(root, "docs"), { recursive: true });

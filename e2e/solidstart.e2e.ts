@@ -138,12 +138,12 @@ test("(1) server-rendered entries are listed as hydrated, with their values", as
     expect(await inspected.panel.$$eval(`${row} .tag`, (tags) => tags.map((t) => t.textContent))).toContain("hydrated");
   }
 
-  await inspected.panel.click("[data-query-key='projects[]']");
+  await inspected.panel.locator("[data-query-key='projects[]']").click();
   await inspected.panel.waitForSelector("[data-details-key='projects[]']");
   expect(await text("[data-details-key='projects[]'] [data-fact=\"status\"]")).toContain("(hydrated)");
   await until("the projects' value", async () => (await text("[data-details-key='projects[]']")).includes("Website redesign"));
 
-  await inspected.panel.click(`[data-query-key='${TASKS[1]}']`);
+  await inspected.panel.locator(`[data-query-key='${TASKS[1]}']`).click();
   await inspected.panel.waitForSelector(`[data-details-key='${TASKS[1]}']`);
   expect(await text(`[data-details-key='${TASKS[1]}'] [data-fact="status"]`)).toContain("(hydrated)");
   await until("the tasks' value", async () => (await text(`[data-details-key='${TASKS[1]}']`)).includes("Set up CI"));
@@ -171,7 +171,7 @@ test("(3) revalidate on one instance refetches it from the server exactly once",
   const key = TASKS[1];
   await inspected.panel.waitForSelector(`[data-query-key='${key}'] [data-action="revalidate"]`);
   const before = await serverCounts();
-  await inspected.panel.click(`[data-query-key='${key}'] [data-action="revalidate"]`);
+  await inspected.panel.locator(`[data-query-key='${key}'] [data-action="revalidate"]`).click();
   await expectServerCounts(`${key} refetched`, plusOne(before, [key]));
 });
 

@@ -4,7 +4,7 @@
  * assumes a viewport, so rows still render.
  */
 import { createVirtualizer, observeElementRect } from "@tanstack/solid-virtual";
-import { Index, createEffect, on, untrack, type JSX } from "solid-js";
+import { Index, createEffect, createMemo, on, untrack, type JSX } from "solid-js";
 
 export const ROW_HEIGHT = 22;
 const FALLBACK = { width: 800, height: 600 };
@@ -16,7 +16,7 @@ export interface VirtualListHandle {
 
 export function VirtualList<T>(props: {
   items: readonly T[];
-  children: (item: T, index: number) => JSX.Element;
+  children: (item: T) => JSX.Element;
   ref?: (handle: VirtualListHandle) => void;
   class?: string;
   label: string;
@@ -51,15 +51,19 @@ export function VirtualList<T>(props: {
     <div class={`virtual ${props.class ?? ""}`} ref={scroller} tabIndex={0} role="listbox" aria-label={props.label} onScroll={onScroll} onKeyDown={(e) => props.onKeyDown?.(e)}>
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: "relative" }}>
         <Index each={virtualizer.getVirtualItems()}>
-          {(row) => (
-            <div class="virtual-row" style={{ transform: `translateY(${row().start}px)`, height: `${ROW_HEIGHT}px` }}>
-              {/* Re-rendered when the slot shows another item: virtual rows outlive the items they show. */}
-              {(() => {
-                const item = props.items[row().index];
-                return item === undefined ? null : untrack(() => props.children(item, row().index));
-              })()}
-            </div>
-          )}
+          {(row) => {
+            // Re-rendered only when the slot shows another item (virtual rows outlive the items they
+            // show): an item the list still holds keeps its DOM across updates.
+            const item = createMemo(() => props.items[row().index]);
+            return (
+              <div class="virtual-row" style={{ transform: `translateY(${row().start}px)`, height: `${ROW_HEIGHT}px` }}>
+                {(() => {
+                  const current = item();
+                  return current === undefined ? null : untrack(() => props.children(current));
+                })()}
+              </div>
+            );
+          }}
         </Index>
       </div>
     </div>
