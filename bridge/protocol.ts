@@ -231,11 +231,12 @@ export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
  * for one JSON.stringify and some string copies; the panel, the one consumer, parses the body and
  * validates it in full (`decodePageFrame`).
  */
+/** Longest frame body, in characters: well below the 64 MiB an extension message may carry. */
+export const MAX_FRAME = 32 * 1024 * 1024;
 export const PageFrameSchema = v.object({
   ...PageHeader,
   kind: v.picklist(PageMessageSchema.options.map((option) => option.entries.kind.literal)),
-  /** Far below the 64 MiB an extension message may carry. */
-  json: v.pipe(v.string(), v.maxLength(32 * 1024 * 1024)),
+  json: v.pipe(v.string(), v.maxLength(MAX_FRAME)),
 });
 export type PageFrame = v.InferOutput<typeof PageFrameSchema>;
 

@@ -4,7 +4,7 @@
  * Agent ↔ panel store over an in-memory wall pair, with a scripted hook instead of a router.
  */
 import { afterEach, expect, test } from "vitest";
-import { PROTOCOL, panelCommand, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
+import { PROTOCOL, decodePageFrame, panelCommand, type DevtoolsEvent, type Entry, type PageFrame, type PageMessage } from "../bridge/protocol.ts";
 import { createWallPair } from "../bridge/wall.ts";
 import { FLUSH_MS, createAgent } from "../runtime/agent.ts";
 import type { DevtoolsHook } from "../runtime/devtools-hook.ts";
@@ -54,10 +54,10 @@ function scriptedHook() {
   };
 }
 
-async function connected(maxQueue: number) {
+async function connected(maxQueue: number, maxFrame?: number) {
   const page = scriptedHook();
   const [pageWall, panelWall] = createWallPair();
-  const agent = createAgent(page.hook, pageWall, () => "memory://drops", maxQueue);
+  const agent = createAgent(page.hook, pageWall, () => "memory://drops", { maxQueue, maxFrame });
   const store = createPanelStore(panelWall, { maxLog: 1_000_000 });
   disposers.push(() => agent.dispose());
   panelWall.send(panelCommand({ kind: "connect" }));
@@ -140,4 +140,36 @@ test("disconnect resets the queue and its drops", async () => {
   for (let i = 0; i < 15; i++) page.set("c");
   await settle();
   expect(store.state.dropped).toBe(5);
+});
+
+// A frame too long for the relays is made to fit: a batch goes as several, and together they
+// carry everything; a snapshot keeps its newest events and counts the others as dropped.
+test("frames too long for the relays", async () => {
+  const maxFrame = 20_000;
+  const { page, store, panelWall } = await connected(10_000, maxFrame);
+  const frames: { kind: string; length: number; message: PageMessage }[] = [];
+  panelWall.listen((data) => {
+    const decoded = decodePageFrame(data);
+    if (decoded.ok) frames.push({ kind: decoded.message.kind, length: (data as PageFrame).json.length, message: decoded.message });
+  });
+  for (let i = 0; i < 300; i++) page.set(`k${i % 30}`);
+  await settle();
+  const batches = frames.filter((frame) => frame.kind === "batch");
+  expect(batches.length).toBeGreaterThan(1);
+  expect(batches.every((frame) => frame.length <= maxFrame)).toBe(true);
+  expect(seqs(store.log())).toEqual(range(1, 300));
+  expect(Object.keys(store.entries()).sort()).toEqual([...page.entries.keys()].sort());
+  expect(store.state.dropped).toBe(0);
+
+  const history = store.log() as DevtoolsEvent[];
+  page.hook.snapshot = () => ({ entries: [...page.entries.values()], events: history, dropped: 0 });
+  panelWall.send(panelCommand({ kind: "get-snapshot" }));
+  await settle();
+  const snapshot = frames.at(-1)!;
+  expect(snapshot.kind).toBe("snapshot");
+  expect(snapshot.length).toBeLessThanOrEqual(maxFrame);
+  if (snapshot.message.kind !== "snapshot") throw new Error("not a snapshot");
+  expect(snapshot.message.dropped).toBeGreaterThan(0);
+  expect(seqs(snapshot.message.events)).toEqual(range(snapshot.message.dropped + 1, 300));
+  expect(store.state.dropped).toBe(snapshot.message.dropped);
 });

@@ -4,7 +4,7 @@
  * state of every entry they touched. While no panel is connected it posts nothing but the
  * one-time `hello` that tells the extension a runtime is here.
  */
-import { PANEL_SOURCE, isTagged, pageFrame, pageMessage, parsePanelCommand, type DevtoolsEvent, type PageMessageBody, type PanelCommand } from "../bridge/protocol.ts";
+import { MAX_FRAME, PANEL_SOURCE, isTagged, pageFrame, pageMessage, parsePanelCommand, type DevtoolsEvent, type PageMessageBody, type PanelCommand } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
 import type { DevtoolsHook } from "./devtools-hook.ts";
 
@@ -28,7 +28,13 @@ export interface Agent {
   dispose(): void;
 }
 
-export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, maxQueue = 10_000): Agent {
+export interface AgentOptions {
+  maxQueue?: number;
+  /** Longest frame body sent; see `post`. */
+  maxFrame?: number;
+}
+
+export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, { maxQueue = 10_000, maxFrame = MAX_FRAME }: AgentOptions = {}): Agent {
   let unsubscribe: (() => void) | undefined;
   /** Events to send are queue[head…]: dropping the oldest is `head++`, not an O(n) shift. */
   let queue: DevtoolsEvent[] = [];
@@ -52,8 +58,28 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
     staleAll = false;
   }
 
-  /** Every page message goes as a frame (its JSON text), see protocol.ts. */
-  const post = (body: PageMessageBody) => wall.send(pageFrame(pageMessage(body)));
+  /**
+   * Every page message goes as a frame (its JSON text), see protocol.ts. One too long for the
+   * relays is made to fit: a batch is split in two, a snapshot loses its oldest events (counted as
+   * dropped). What still does not fit (a single huge entry) is sent anyway: the relay rejects it and
+   * the panel hears of the rejection, with its reason.
+   */
+  function post(body: PageMessageBody): void {
+    const frame = pageFrame(pageMessage(body));
+    if (frame.json.length <= maxFrame) return wall.send(frame);
+    if (body.kind === "batch" && body.events.length + body.entries.length + body.removed.length > 1) {
+      const [events, laterEvents] = halves(body.events);
+      const [entries, laterEntries] = halves(body.entries);
+      const [removed, laterRemoved] = halves(body.removed);
+      post({ kind: "batch", events, entries, removed, dropped: body.dropped });
+      return post({ kind: "batch", events: laterEvents, entries: laterEntries, removed: laterRemoved, dropped: 0 });
+    }
+    if (body.kind === "snapshot" && body.events.length) {
+      const keep = Math.floor(body.events.length / 2);
+      return post({ ...body, events: body.events.slice(body.events.length - keep), dropped: body.dropped + body.events.length - keep });
+    }
+    wall.send(frame);
+  }
 
   const hello = () =>
     post({ kind: "hello", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url() });
@@ -174,4 +200,9 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, m
       stopListening();
     },
   };
+}
+
+function halves<T>(list: T[]): [T[], T[]] {
+  const middle = Math.ceil(list.length / 2);
+  return [list.slice(0, middle), list.slice(middle)];
 }
