@@ -30,9 +30,7 @@ export interface EntryMeta {
   createdAt: number;
   fetches: number;
   lastFetchMs?: number;
-  /** Id of the fetch in flight, 0 when none. */
-  inflight: number;
-  /** The latest fetch, for the router's response handlers to settle. */
+  /** The latest fetch: in flight until settled. Only the latest one's outcome is the entry's. */
   fetch?: FetchRecord;
   failed: boolean;
   error: unknown;
@@ -51,6 +49,7 @@ interface FetchRecord {
   meta: EntryMeta;
   id: number;
   started: number;
+  settled: boolean;
 }
 
 export class CacheInstrumentation {
@@ -148,7 +147,7 @@ export class CacheInstrumentation {
   /** Wraps the router's response handler of the fetch just started for `tuple`: it settles that fetch first. */
   settling<T>(tuple: CacheTuple, handler: (value: unknown) => T, ok: boolean): (value: unknown) => T {
     const fetch = this.meta.get(tuple)?.fetch;
-    if (!fetch || fetch.meta.inflight !== fetch.id) return handler; // hydrated: no fetch
+    if (!fetch || fetch.settled) return handler; // hydrated: no fetch
     return (value) => {
       this.fetchSettled(fetch, ok, ok ? undefined : value);
       return handler(value);
@@ -259,21 +258,19 @@ export class CacheInstrumentation {
     const meta = (cached && this.meta.get(cached)) || this.newMeta(key, name, args, intent, false);
     const id = ++this.fetchSeq;
     meta.fetches++;
-    meta.inflight = id;
     meta.source = "fetch";
     this.recorder.fetchStart(key, id, cause, revalidation);
-    return (meta.fetch = { meta, id, started: performance.now() });
+    return (meta.fetch = { meta, id, started: performance.now(), settled: false });
   }
 
   /** Once per fetch, whichever of its handlers runs; never throws into the router. */
   private fetchSettled(fetch: FetchRecord, ok: boolean, error?: unknown): void {
     try {
+      if (fetch.settled) return;
+      fetch.settled = true;
       const { meta, id } = fetch;
-      if (fetch.started < 0) return;
       const ms = performance.now() - fetch.started;
-      fetch.started = -1;
-      if (meta.inflight === id) {
-        meta.inflight = 0;
+      if (meta.fetch === fetch) {
         meta.failed = !ok;
         meta.error = error;
         meta.lastFetchMs = ms;
@@ -292,7 +289,6 @@ export class CacheInstrumentation {
       args,
       createdAt: Date.now(),
       fetches: 0,
-      inflight: 0,
       failed: false,
       error: undefined,
       hydrated,
