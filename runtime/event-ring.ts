@@ -9,17 +9,8 @@
 import type { FetchCause, RevalidateCause } from "../bridge/protocol.ts";
 import type { RawEvent } from "./recorder.ts";
 
-/** The frequent kinds and their fields, stored in columns a, b (numbers, NaN for none), c and d (see hotEvent). */
-export interface HotEvents {
-  "entry-created": { query: string; intent: string };
-  "fetch-start": { fetchId: number; cause: FetchCause; revalidation?: RevalidateCause };
-  "fetch-settle": { fetchId: number; ms: number; ok: boolean; error?: unknown };
-  "value-set": { via: "fetch" | "set"; actionId?: number };
-  invalidated: { actionId?: number };
-  observers: { count: number };
-  "entry-removed": { reason: "gc" | "delete" | "clear" };
-}
-export type HotKind = keyof HotEvents;
+/** The frequent kinds: their fields go in columns a, b (numbers, NaN for none), c and d (see hotEvent). */
+export type HotKind = "entry-created" | "fetch-start" | "fetch-settle" | "value-set" | "invalidated" | "observers" | "entry-removed";
 
 const optional = (n: number) => (Number.isNaN(n) ? undefined : n);
 

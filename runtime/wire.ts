@@ -65,7 +65,7 @@ export function toWireEvent(event: RawEvent): DevtoolsEvent {
   const wire: Record<string, unknown> = { ...event };
   for (const field of valueFields) {
     if (field in event) {
-      const raw = (event as Record<string, unknown>)[field];
+      const raw = fields[field];
       if (raw === undefined && field !== "input") delete wire[field];
       else wire[field] = preview(raw);
     }
