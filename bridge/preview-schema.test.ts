@@ -36,6 +36,9 @@ test("an invalid tree is rejected with the path to the problem", () => {
   expect(result.issues?.[0].message).toBe("Invalid preview at items.0.entries.0.1.value: bad value");
   expect(parse({ type: "nope" }).issues?.[0].message).toBe("Invalid preview at type: unknown type");
   expect(parse({ type: "primitive", value: NaN }).success).toBe(false);
+  // Path indexes are what an inspect command may carry back: non-negative integers.
+  expect(parse({ type: "ref", path: ["list", 0] }).success).toBe(true);
+  for (const segment of [1.5, -1, Infinity, null]) expect(parse({ type: "ref", path: [segment] }).success).toBe(false);
   expect(parse([]).success).toBe(false);
   let deep: Preview = { type: "special", text: "bottom" };
   for (let i = 0; i < 1001; i++) deep = { type: "set", size: 1, items: [deep] };

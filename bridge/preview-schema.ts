@@ -7,6 +7,13 @@ import * as v from "valibot";
 
 export type PathSegment = string | number;
 
+/**
+ * Where in a value: property names and indexes. Indexes are non-negative integers, so a path
+ * survives JSON unchanged on its way back in an `inspect` command. Previews and commands share it.
+ */
+export const isPathSegment = (segment: unknown): segment is PathSegment =>
+  typeof segment === "string" || (Number.isSafeInteger(segment) && (segment as number) >= 0);
+
 export type Preview =
   | { type: "primitive"; value: string | number | boolean | null; truncated?: number }
   /** undefined, NaN, ±Infinity, -0, bigint, symbol, function: shown as text. */
@@ -144,7 +151,7 @@ function readPath(data: unknown): PathSegment[] | Invalid {
   const segments: PathSegment[] = [];
   for (let i = 0; i < data.length; i++) {
     const segment: unknown = data[i];
-    if (!isString(segment) && !isNumber(segment)) return new Invalid("expected a string or number").at(i);
+    if (!isPathSegment(segment)) return new Invalid("expected a name or an index").at(i);
     segments.push(segment);
   }
   return segments;

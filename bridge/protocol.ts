@@ -5,7 +5,7 @@
  * so a sender cannot misspell a kind or a field.
  */
 import * as v from "valibot";
-import { PreviewSchema } from "./preview-schema.ts";
+import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema.ts";
 
 /** Each direction has its own tag, so a side never mistakes its own posts for the other's. */
 export const PAGE_SOURCE = "solid-query-devtools:page";
@@ -18,8 +18,7 @@ export const MAX_REASON = 500;
 const Key = v.pipe(v.string(), v.maxLength(4096));
 const Keys = v.pipe(v.array(Key), v.maxLength(10_000));
 const Time = v.number();
-/** Where in a value: property names and indexes (finite, so a path survives JSON unchanged). */
-const Path = v.array(v.union([v.string(), v.pipe(v.number(), v.safeInteger(), v.minValue(0))]));
+const Path = v.array(v.custom<PathSegment>(isPathSegment, "Invalid path segment: expected a name or an index"));
 
 export const FetchCauseSchema = v.picklist([
   /** No entry yet. */
