@@ -1,8 +1,8 @@
 /*
  * The hooks the patched router calls (see router-patches.ts). They watch the router's own cache
- * map (set/delete/clear) and each entry's observer count, and the router's writes of an entry's
- * timestamp (invalidation) and value go through them, so every event reports what the router
- * really did. Patched call sites also add what the cache cannot tell: why a fetch or revalidation
+ * map (set/delete/clear), and the router's changes of an entry's timestamp (invalidation), value
+ * and observer count go through them, so every event reports what the router really did. The
+ * router's objects keep their own shape: no accessors, no extra fields. Patched call sites also add what the cache cannot tell: why a fetch or revalidation
  * happened and which action caused it.
  * Nothing here may break the app: reporting is guarded, and the router's own results and errors
  * pass through untouched.
@@ -42,6 +42,10 @@ export interface EntryMeta {
    * awaits it; that write belongs to the fetch or to the `query.set` (single-flight) that made it.
    */
   source: "fetch" | "set";
+  /** The revalidation that will refetch this entry, until its transition ends or the refetch starts. */
+  revalidation?: RevalidateCause;
+  /** An observer-count change is waiting to be reported. */
+  observersQueued: boolean;
 }
 
 type Removal = "gc" | "delete" | "clear";
@@ -61,16 +65,15 @@ export class CacheInstrumentation {
   /** Entries whose fetch started before the router stored their tuple. */
   private readonly pendingMeta = new Map<string, EntryMeta>();
   private readonly queryNames = new Set<string>();
-  /** Active keys a revalidation will refetch, with its cause, until its transition ends. */
-  private readonly revalidationFor = new Map<string, RevalidateCause>();
   /** What the router is doing right now, set around its synchronous calls. */
   private readonly context: { cause?: RevalidateCause; removal?: Removal; settingKey?: string } = {};
   private actionContext: number | undefined;
   private fetchSeq = 0;
   private actionSeq = 0;
   private readonly actionStarts = new Map<number, number>();
-  /** Entries whose observer count changed in this task, reported once it settles. */
-  private readonly observerChanges = new Map<EntryMeta, CacheTuple>();
+  /** Entries whose observer count changed in this task, reported once it settles: meta, tuple, meta, tuple… */
+  private readonly observerChanges: (EntryMeta | CacheTuple)[] = [];
+  private readonly reportObserversSoon = () => this.reportObservers();
   private warned = false;
 
   constructor(private readonly recorder: Recorder) {}
@@ -109,24 +112,30 @@ export class CacheInstrumentation {
     this.queryNames.add(name);
   }
 
-  /**
-   * Runs the query's own `fn(...args)`. A fetch settles when the router's response handler runs
-   * (see `settling`); only a preload, which the router attaches no handler to, gets a reaction of
-   * our own. Extra promise reactions are what cost most with DevTools open (async stack traces).
-   */
-  fetch<T>(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined, fn: (...args: unknown[]) => T): T {
-    let fetch: FetchRecord | undefined;
+  /** A fetch the router is about to start with `fn(...args)`; handed back to `run` and `settle`. */
+  fetchStart(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined): FetchRecord | undefined {
     try {
-      fetch = this.fetchStarted(key, name, args, intent, cached);
+      return this.fetchStarted(key, name, args, intent, cached);
     } catch (error) {
       this.warnOnce(error);
+      return undefined;
     }
+  }
+
+  /**
+   * Runs the query's own `fn(...args)`. A fetch settles when the router's response handler runs
+   * (`settle`); only a preload, which the router attaches no handler to, gets a reaction of our
+   * own. Extra promise reactions are what cost most with DevTools open (async stack traces).
+   */
+  run<T>(fetch: FetchRecord | undefined, fn: (...args: unknown[]) => T, args: unknown[], intent: string): T {
     let result: T;
     try {
       result = fn(...args);
     } catch (error) {
-      this.pendingMeta.delete(key);
-      if (fetch) this.fetchSettled(fetch, false, error);
+      if (fetch) {
+        this.pendingMeta.delete(fetch.meta.key);
+        this.fetchSettled(fetch, false, error);
+      }
       throw error;
     }
     if (!fetch) return result;
@@ -144,14 +153,9 @@ export class CacheInstrumentation {
     return result;
   }
 
-  /** Wraps the router's response handler of the fetch just started for `tuple`: it settles that fetch first. */
-  settling<T>(tuple: CacheTuple, handler: (value: unknown) => T, ok: boolean): (value: unknown) => T {
-    const fetch = this.meta.get(tuple)?.fetch;
-    if (!fetch || fetch.settled) return handler; // hydrated: no fetch
-    return (value) => {
-      this.fetchSettled(fetch, ok, ok ? undefined : value);
-      return handler(value);
-    };
+  /** The router's response handler of `fetch` runs: with its value, or its error when not `ok`. */
+  settle(fetch: FetchRecord, ok: boolean, value: unknown): void {
+    this.fetchSettled(fetch, ok, ok ? undefined : value);
   }
 
   hydrate<T>(key: string, name: string, args: unknown[], cached: CacheTuple | undefined, value: T): T {
@@ -167,7 +171,7 @@ export class CacheInstrumentation {
     const active = this.safely(() => this.revalidating(key, force, cause)) ?? [];
     const result = run();
     // Refetches start inside the router's transition; after it, a fetch has some other cause.
-    const done = () => active.forEach((k) => this.revalidationFor.get(k) === cause && this.revalidationFor.delete(k));
+    const done = () => active.forEach((meta) => meta.revalidation === cause && (meta.revalidation = undefined));
     Promise.resolve(result).then(done, done);
     return result;
   }
@@ -216,6 +220,16 @@ export class CacheInstrumentation {
     if (meta) this.recorder.invalidated(meta.key, this.actionContext);
   }
 
+  /** Every router change of an entry's observer count: a reader subscribes (+1) or is cleaned up (-1). */
+  observe(tuple: CacheTuple, delta: number): void {
+    tuple[4].count += delta;
+    const meta = this.meta.get(tuple);
+    if (!meta || meta.observersQueued) return;
+    meta.observersQueued = true;
+    if (!this.observerChanges.length) queueMicrotask(this.reportObserversSoon);
+    this.observerChanges.push(meta, tuple);
+  }
+
   /** Every router write of an entry's value: a fetch's response, or `query.set` (single-flight data). */
   setValue(tuple: CacheTuple, value: unknown): void {
     const was = tuple[2];
@@ -252,14 +266,15 @@ export class CacheInstrumentation {
   // ---- internals ----------------------------------------------------------------------------
 
   private fetchStarted(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined): FetchRecord {
-    const revalidation = this.revalidationFor.get(key);
-    this.revalidationFor.delete(key);
-    const cause: FetchCause = revalidation ? "revalidate" : fetchCause(intent, cached);
     const meta = (cached && this.meta.get(cached)) || this.newMeta(key, name, args, intent, false);
+    const revalidation = meta.revalidation;
+    meta.revalidation = undefined;
+    const cause: FetchCause = revalidation ? "revalidate" : fetchCause(intent, cached);
     const id = ++this.fetchSeq;
     meta.fetches++;
     meta.source = "fetch";
-    this.recorder.fetchStart(key, id, cause, revalidation);
+    // The router builds a new key string per call; the history keeps the entry's own one.
+    this.recorder.fetchStart(meta.key, id, cause, revalidation);
     return (meta.fetch = { meta, id, started: performance.now(), settled: false });
   }
 
@@ -294,6 +309,7 @@ export class CacheInstrumentation {
       hydrated,
       observers: 0,
       source: "fetch",
+      observersQueued: false,
     };
     this.pendingMeta.set(key, meta);
     this.recorder.entryCreated(key, name, String(intent));
@@ -313,28 +329,6 @@ export class CacheInstrumentation {
       meta.source = "set";
       this.recorder.valueSet(key, "set", this.actionContext);
     }
-    this.observe(tuple, meta);
-  }
-
-  /**
-   * Turns the tuple's observer count into an accessor that reports changes. (The tuple's own
-   * elements stay plain: an accessor on an array index turns the array into a slow dictionary for
-   * every read the router makes, so timestamp and value writes are patched call sites instead.)
-   */
-  private observe(tuple: CacheTuple, meta: EntryMeta): void {
-    const signal = tuple[4];
-    let count = signal.count ?? 0;
-    Object.defineProperty(signal, "count", {
-      configurable: true,
-      enumerable: true,
-      get: () => count,
-      set: (next: number) => {
-        if (next === count) return;
-        count = next;
-        if (!this.observerChanges.size) queueMicrotask(() => this.reportObservers());
-        this.observerChanges.set(meta, tuple);
-      },
-    });
   }
 
   /**
@@ -342,33 +336,36 @@ export class CacheInstrumentation {
    * the count the entry settles on is news, once per microtask, and only while it is still cached.
    */
   private reportObservers(): void {
-    for (const [meta, tuple] of this.observerChanges) {
+    const changes = this.observerChanges;
+    for (let i = 0; i < changes.length; i += 2) {
+      const meta = changes[i] as EntryMeta;
+      const tuple = changes[i + 1] as CacheTuple;
+      meta.observersQueued = false;
       const count = tuple[4].count;
       if (count === meta.observers || this.cacheMap?.get(meta.key) !== tuple) continue;
       meta.observers = count;
       this.recorder.observers(meta.key, count);
     }
-    this.observerChanges.clear();
+    changes.length = 0;
   }
 
-  private revalidating(key: string | string[] | undefined, force: boolean, cause: RevalidateCause): string[] {
+  private revalidating(key: string | string[] | undefined, force: boolean, cause: RevalidateCause): EntryMeta[] {
     const matched: string[] = [];
-    const active: string[] = [];
+    const active: EntryMeta[] = [];
     this.router?.cacheKeyOp(key, (entry) => {
       const meta = this.meta.get(entry);
       if (!meta) return;
       matched.push(meta.key);
-      if (entry[4].count > 0) active.push(meta.key);
+      if (entry[4].count > 0) active.push(meta);
     });
     const requested = key === undefined ? null : (Array.isArray(key) ? key : [key]).map(String).filter((k) => k !== "");
-    this.emit({ kind: "revalidate", requested, matched, active, force, cause });
-    for (const k of active) this.revalidationFor.set(k, cause);
+    this.emit({ kind: "revalidate", requested, matched, active: active.map((meta) => meta.key), force, cause });
+    for (const meta of active) meta.revalidation = cause;
     return active;
   }
 
   private removed(key: string, reason: Removal): void {
     this.pendingMeta.delete(key);
-    this.revalidationFor.delete(key);
     this.recorder.entryRemoved(key, reason);
   }
 

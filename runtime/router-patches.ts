@@ -28,11 +28,16 @@ const patches: Record<RouterModule, Site[]> = {
       "export function revalidate(key, force = true) {",
       "export function revalidate(key, force = true) {\n    return __sqd.revalidate(key, force, () => __sqdRevalidate(key, force));\n}\nfunction __sqdRevalidate(key, force) {",
     ],
-    ["            res = fn(...args);", "            res = __sqd.fetch(key, name, args, intent, cached, fn);"],
-    [
-      "                    ? res.then(handleResponse(false), handleResponse(true))",
-      "                    ? res.then(__sqd.settling(cached, handleResponse(false), true), __sqd.settling(cached, handleResponse(true), false))",
-    ],
+    // Observer counts change through the runtime (an accessor on the count would give every entry's
+    // signal its own hidden class, and every router and Solid access to it a megamorphic one).
+    ["            onCleanup(() => cached[4].count--);", "            onCleanup(() => __sqd.observe(cached, -1));"],
+    ["\n                cached[4].count++;", "\n                __sqd.observe(cached, 1);"],
+    ["\n            cached[4].count++;", "\n            __sqd.observe(cached, 1);"],
+    // A fetch settles in the router's own response handlers, which see the fetch their call started
+    // (none on a cache hit): no extra promise reaction or wrapper per fetch.
+    ["        let tracking;", "        let tracking, __sqdFetch;"],
+    ["            res = fn(...args);", "            res = __sqd.run(__sqdFetch = __sqd.fetchStart(key, name, args, intent, cached), fn, args, intent);"],
+    ["            return async (v) => {", "            return async (v) => {\n                __sqdFetch && __sqd.settle(__sqdFetch, !error, v);"],
     [
       "res = sharedConfig.load(key); // hydrating",
       "res = __sqd.hydrate(key, name, args, cached, sharedConfig.load(key)); // hydrating",
