@@ -178,7 +178,7 @@ function randomString(r: Rng, length = r.int(12)): string {
 const SOURCES = [PAGE_SOURCE, PANEL_SOURCE, EXTENSION_SOURCE, "solid-query-devtools", "react-devtools-bridge"];
 const KINDS = [
   "hello", "snapshot", "batch", "value", "connect", "disconnect", "get-snapshot", "revalidate", "invalidate", "delete",
-  "inspect", "clear-log", "page-connected", "page-disconnected", "rejected", "entry-created", "nope",
+  "inspect", "watch", "clear-log", "page-connected", "page-disconnected", "rejected", "entry-created", "nope",
 ];
 const FIELDS = ["source", "protocol", "kind", "keys", "key", "path", "events", "entries", "removed", "dropped", "url", "count", "type"];
 
@@ -318,7 +318,7 @@ function frameOf(data: unknown): unknown {
 }
 
 function validCommand(r: Rng): unknown {
-  switch (r.int(8)) {
+  switch (r.int(9)) {
     case 0:
       return panelCommand({ kind: "connect" });
     case 1:
@@ -333,6 +333,8 @@ function validCommand(r: Rng): unknown {
       return panelCommand({ kind: "delete", keys: keyList(r) });
     case 6:
       return panelCommand({ kind: "inspect", key: key(r), path: path(r) });
+    case 7:
+      return panelCommand({ kind: "watch", keys: keyList(r) });
     default:
       return panelCommand({ kind: "clear-log" });
   }
@@ -418,7 +420,7 @@ function truncate(r: Rng, message: unknown): unknown {
 }
 
 const WRONG_PROTOCOLS: (() => unknown)[] = [
-  () => 0, () => 2, () => -1, () => 1.5, () => "1", () => null, () => NaN, () => Infinity, () => 1n, () => undefined, () => [1],
+  () => PROTOCOL - 1, () => PROTOCOL + 1, () => -1, () => 1.5, () => String(PROTOCOL), () => null, () => NaN, () => Infinity, () => 1n, () => undefined, () => [PROTOCOL],
   () => ({ toString: boom("protocol toString") }), () => Object.create(null), () => revoked(), () => Symbol("1"), () => HUGE,
 ];
 
@@ -505,7 +507,7 @@ function stubHook() {
     routerVersion: "1.0.0",
     instrumented: true,
     snapshot: () => (count("snapshot"), { entries: [], events: [], dropped: 0 }),
-    entry: () => undefined,
+    entry: () => (count("entry"), undefined),
     subscribe: () => (count("subscribe"), () => void count("unsubscribe")),
     revalidate: () => void count("revalidate"),
     invalidate: () => void count("invalidate"),
@@ -614,7 +616,8 @@ test(`page agent: ${MESSAGES} commands`, SLOW, () => {
   const expected: Record<string, number> = {};
   const bump = (name: string) => (expected[name] = (expected[name] ?? 0) + 1);
   let connected = false;
-  for (const { kind } of tally.forwarded) {
+  for (const command of tally.forwarded) {
+    const { kind } = command;
     if (kind === "connect") {
       if (!connected) bump("subscribe");
       connected = true;
@@ -623,6 +626,8 @@ test(`page agent: ${MESSAGES} commands`, SLOW, () => {
       if (connected) bump("unsubscribe");
       connected = false;
     } else if (kind === "get-snapshot") bump("snapshot");
+    // A watch reads the watched entries at once, for a connected panel.
+    else if (kind === "watch") (command as { keys: string[] }).keys.forEach(() => connected && bump("entry"));
     else bump(kind);
   }
   expect(calls).toEqual(expected);

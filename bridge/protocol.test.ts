@@ -68,7 +68,7 @@ test("frames: envelope for the relays, body for the panel", () => {
   expect(decodePageFrame({ ...frame, kind: "hello" })).toEqual({ ok: false, reason: "kind: the frame says hello, its body batch" });
   expect(parsePageFrame({ ...frame, kind: "self-destruct" }).ok).toBe(false);
   expect(parsePageFrame({ ...frame, json: batch }).ok).toBe(false);
-  expect(parsePageFrame({ ...frame, protocol: 2 })).toEqual({ ok: false, reason: "protocol mismatch: got 2, expected 1" });
+  expect(parsePageFrame({ ...frame, protocol: PROTOCOL + 1 })).toEqual({ ok: false, reason: `protocol mismatch: got ${PROTOCOL + 1}, expected ${PROTOCOL}` });
 });
 
 // A receiver that keeps only the newest events of a snapshot validates only those.

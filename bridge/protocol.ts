@@ -11,7 +11,7 @@ import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema
 export const PAGE_SOURCE = "solid-query-devtools:page";
 export const PANEL_SOURCE = "solid-query-devtools:panel";
 export const EXTENSION_SOURCE = "solid-query-devtools:extension";
-export const PROTOCOL = 1;
+export const PROTOCOL = 2;
 /** Longest rejection reason kept: reasons may quote page data. */
 export const MAX_REASON = 500;
 
@@ -132,6 +132,12 @@ export const EntrySchema = v.object({
   /** When the router's cleanup timer will delete this entry if nothing observes it by then. */
   gcAt: v.optional(Time),
   value: v.optional(PreviewSchema),
+  /**
+   * The router holds a value that was not sent: batches carry values only for the entries the
+   * panel watches (previewing and sending every refetched value would cost the page most of the
+   * bridge's time); snapshots carry them all.
+   */
+  valueOmitted: v.optional(v.literal(true)),
   error: v.optional(PreviewSchema),
 });
 export type Entry = v.InferOutput<typeof EntrySchema>;
@@ -191,6 +197,8 @@ export const PanelCommandSchema = v.variant("kind", [
   v.object({ ...PanelHeader, kind: v.literal("invalidate"), keys: Keys }),
   v.object({ ...PanelHeader, kind: v.literal("delete"), keys: Keys }),
   v.object({ ...PanelHeader, kind: v.literal("inspect"), key: Key, path: Path }),
+  /** Send these entries' values with their updates (the entries whose value the panel shows); replaces the last list. */
+  v.object({ ...PanelHeader, kind: v.literal("watch"), keys: Keys }),
   v.object({ ...PanelHeader, kind: v.literal("clear-log") }),
 ]);
 export type PanelCommand = v.InferOutput<typeof PanelCommandSchema>;

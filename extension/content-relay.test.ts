@@ -3,7 +3,7 @@
  * what it counts, and how the panel hears of page messages it rejected.
  */
 import { afterEach, expect, test, vi } from "vitest";
-import { EXTENSION_SOURCE, PAGE_SOURCE, extensionNotice, pageFrame, pageMessage, panelCommand } from "../bridge/protocol.ts";
+import { EXTENSION_SOURCE, PAGE_SOURCE, PROTOCOL, extensionNotice, pageFrame, pageMessage, panelCommand } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
 import { createContentRelay } from "./content-relay.ts";
 
@@ -17,7 +17,7 @@ function wall() {
 }
 
 const hello = pageFrame(pageMessage({ kind: "hello", routerVersion: "1.0.0", instrumented: true, url: "http://app.test/" }));
-const badBatch = { source: PAGE_SOURCE, protocol: 1, kind: "batch", json: { events: "nope" } };
+const badBatch = { source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch", json: { events: "nope" } };
 /** A sound envelope around a broken body: reading bodies is the panel's job, off the page's thread. */
 const brokenBody = { ...hello, json: "{" };
 
@@ -52,7 +52,7 @@ test("service worker to page, and the hello replay", () => {
   background.deliver(panelCommand({ kind: "disconnect" }));
   page.deliver(hello);
   expect(page.sent).toHaveLength(3);
-  background.deliver({ source: "solid-query-devtools:panel", protocol: 1, kind: "self-destruct" });
+  background.deliver({ source: "solid-query-devtools:panel", protocol: PROTOCOL, kind: "self-destruct" });
   background.deliver({ anything: 1 });
   expect(page.sent).toHaveLength(3);
   expect(relay.rejectedCommands.count).toBe(2);
@@ -75,7 +75,7 @@ test("rejections are reported to the panel", () => {
   for (let i = 0; i < 50; i++) page.deliver({ ...badBatch, protocol: 7 });
   vi.advanceTimersByTime(100);
   expect(notices()).toHaveLength(2);
-  expect(notices()[1]).toEqual(extensionNotice({ kind: "rejected", count: 51, lastReason: "protocol mismatch: got 7, expected 1" }));
+  expect(notices()[1]).toEqual(extensionNotice({ kind: "rejected", count: 51, lastReason: `protocol mismatch: got 7, expected ${PROTOCOL}` }));
   vi.advanceTimersByTime(1000);
   expect(notices()).toHaveLength(2);
   // The panel closes and opens again (or the worker restarted): it hears the running count afresh.

@@ -3,7 +3,7 @@
  * own tab and back, connection changes are announced, and invalid messages are counted, not sent on.
  */
 import { expect, test } from "vitest";
-import { extensionNotice, pageFrame, pageMessage, panelCommand } from "../bridge/protocol.ts";
+import { PROTOCOL, extensionNotice, pageFrame, pageMessage, panelCommand } from "../bridge/protocol.ts";
 import { fakePort as anyPort } from "./fake-port.ts";
 import { createTabRouter, type RouterPort } from "./tab-router.ts";
 
@@ -93,12 +93,12 @@ test("notices from content scripts: rejected goes through, others are rejected a
   panel.posted.length = 0;
   page.deliver(extensionNotice({ kind: "rejected", count: 3, lastReason: "kind: Invalid key" }));
   page.deliver(extensionNotice({ kind: "page-disconnected" }));
-  page.deliver({ source: "solid-query-devtools:page", protocol: 1, kind: "batch" });
-  panel.deliver({ source: "solid-query-devtools:panel", protocol: 2, kind: "connect" });
+  page.deliver({ source: "solid-query-devtools:page", protocol: PROTOCOL, kind: "batch" });
+  panel.deliver({ source: "solid-query-devtools:panel", protocol: PROTOCOL + 1, kind: "connect" });
   page.deliver({ unrelated: true });
   expect(panel.posted).toEqual([extensionNotice({ kind: "rejected", count: 3, lastReason: "kind: Invalid key" })]);
   expect(router.rejectedFromContent.count).toBe(3);
-  expect(router.rejectedFromPanel).toEqual({ count: 1, lastReason: "protocol mismatch: got 2, expected 1" });
+  expect(router.rejectedFromPanel).toEqual({ count: 1, lastReason: `protocol mismatch: got ${PROTOCOL + 1}, expected ${PROTOCOL}` });
   expect(rejections[0]).toBe("content: kind: a content script may not send page-disconnected");
   expect(rejections).toHaveLength(4);
 });

@@ -30,8 +30,8 @@ export function App(props: { store: PanelStore; theme: Theme }): JSX.Element {
     setTimelineText(key);
     setView("timeline");
   };
-  const exportSession = () => {
-    const session = props.store.exportSession();
+  const exportSession = async () => {
+    const session = await props.store.exportSession();
     download(`solid-queries-${new Date(session.exportedAt).toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(session, null, 1));
   };
   const importSession = async (file: File | undefined) => {

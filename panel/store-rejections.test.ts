@@ -3,7 +3,7 @@
  * script reports for page messages that never reached the panel.
  */
 import { expect, test } from "vitest";
-import { PAGE_SOURCE, extensionNotice, pageFrame, pageMessage } from "../bridge/protocol.ts";
+import { PAGE_SOURCE, PROTOCOL, extensionNotice, pageFrame, pageMessage } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
 import { testEntry } from "./test-entry.ts";
 import { createPanelStore } from "./store.ts";
@@ -20,7 +20,7 @@ test("own and content-script rejections", () => {
   const { wall, deliver } = port();
   const store = createPanelStore(wall);
   deliver(extensionNotice({ kind: "page-connected", url: "http://app.test/", documentId: "01" }));
-  deliver({ source: PAGE_SOURCE, protocol: 1, kind: "batch" });
+  deliver({ source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch" });
   expect(store.state.rejected).toMatchObject({ count: 1, byContentScript: 0 });
   deliver(extensionNotice({ kind: "rejected", count: 5, lastReason: "events: Invalid type" }));
   expect(store.state.rejected).toEqual({ count: 6, byContentScript: 5, lastReason: "events: Invalid type" });
@@ -41,9 +41,9 @@ test("a protocol mismatch reported by the content script", () => {
   const { wall, deliver } = port();
   const store = createPanelStore(wall);
   deliver(extensionNotice({ kind: "page-connected", url: "http://app.test/", documentId: "01" }));
-  deliver(extensionNotice({ kind: "rejected", count: 1, lastReason: "protocol mismatch: got 2, expected 1" }));
+  deliver(extensionNotice({ kind: "rejected", count: 1, lastReason: `protocol mismatch: got ${PROTOCOL + 1}, expected ${PROTOCOL}` }));
   expect(store.state.status).toBe("mismatch");
-  expect(store.state.mismatch).toBe("the page's runtime speaks protocol 2, this extension speaks 1");
+  expect(store.state.mismatch).toBe(`the page's runtime speaks protocol ${PROTOCOL + 1}, this extension speaks ${PROTOCOL}`);
 });
 
 // A snapshot is the page's whole cache: entries it no longer has are gone from the panel too.

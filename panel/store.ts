@@ -73,6 +73,9 @@ export interface PanelStoreOptions {
   coalesceMs?: number;
 }
 
+/** How long an export waits for the page's snapshot before saving what the panel has. */
+const SNAPSHOT_WAIT_MS = 3_000;
+
 export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   const maxLog = options.maxLog ?? 10_000;
   const [state, setState] = createStore<PanelState>({
@@ -110,6 +113,11 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   const send = (command: PanelCommandBody) => {
     if (!state.readOnly) wall.send(panelCommand(command));
   };
+
+  /** Keys whose values the page sends with their updates (see `watch`). */
+  let watched: readonly string[] = [];
+  /** Waiting for the next snapshot (see `exportSession`). */
+  const snapshotWaiters: (() => void)[] = [];
 
   function expectRuntime() {
     clearTimeout(missingTimer);
@@ -206,6 +214,9 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
           mergeHistory(message.events);
           setState("dropped", message.dropped);
         });
+        // The page forgets what was watched when it (re)connects, which a snapshot follows.
+        if (watched.length) send({ kind: "watch", keys: [...watched] });
+        snapshotWaiters.splice(0).forEach((done) => done());
         return;
       case "batch":
         batch(() => {
@@ -289,6 +300,12 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
     remove: (keys: string[]) => send({ kind: "delete", keys }),
     refresh: () => send({ kind: "get-snapshot" }),
     inspect: (key: string, path: (string | number)[]) => send({ kind: "inspect", key, path }),
+    /** The entries whose values the panel shows: the page sends only those with each update. */
+    watch: (keys: readonly string[]) => {
+      if (keys.length === watched.length && keys.every((key, i) => key === watched[i])) return;
+      watched = [...keys];
+      send({ kind: "watch", keys: [...keys] });
+    },
     onValue: (listener: (message: Extract<PageMessage, { kind: "value" }>) => void) => {
       valueListeners.add(listener);
       return () => valueListeners.delete(listener);
@@ -298,15 +315,25 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
       send({ kind: "clear-log" });
     },
     setPreserveLog: (on: boolean) => setState("preserveLog", on),
-    exportSession: (): Session => ({
-      format: SESSION_FORMAT,
-      version: 1,
-      exportedAt: Date.now(),
-      url: state.url,
-      routerVersion: state.routerVersion,
-      entries: Object.values(entries()),
-      events: log().filter((item): item is DevtoolsEvent => item.kind !== "marker"),
-    }),
+    /** Entries and log; from a live page, after a snapshot has brought every entry's value. */
+    exportSession: async (): Promise<Session> => {
+      if (!state.readOnly && state.status === "found") {
+        await new Promise<void>((done) => {
+          const timeout = setTimeout(done, SNAPSHOT_WAIT_MS);
+          snapshotWaiters.push(() => (clearTimeout(timeout), done()));
+          send({ kind: "get-snapshot" });
+        });
+      }
+      return {
+        format: SESSION_FORMAT,
+        version: 1,
+        exportedAt: Date.now(),
+        url: state.url,
+        routerVersion: state.routerVersion,
+        entries: Object.values(entries()),
+        events: log().filter((item): item is DevtoolsEvent => item.kind !== "marker"),
+      };
+    },
     importSession: (session: Session) =>
       batch(() => {
         setState({ readOnly: true, url: session.url, routerVersion: session.routerVersion });

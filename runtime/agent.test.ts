@@ -1,7 +1,7 @@
 /* The postMessage agent over an in-process wall pair, driven by the real hook of the patched router. */
 import { query } from "@solidjs/router";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { PANEL_SOURCE, decodePageFrame, panelCommand, type PageMessage, type PanelCommandBody } from "../bridge/protocol.ts";
+import { PANEL_SOURCE, PROTOCOL, decodePageFrame, panelCommand, type PageMessage, type PanelCommandBody } from "../bridge/protocol.ts";
 import { createWallPair, type Wall } from "../bridge/wall.ts";
 import { FLUSH_MS, createAgent, type Agent } from "./agent.ts";
 import { hook, reset, settle as settleApp } from "./test-fixture.tsx";
@@ -52,13 +52,14 @@ test("silent until connected", async () => {
 });
 
 // connect answers a self-sufficient snapshot (no second hello: the content script would answer it
-// with another connect); later events arrive in a batch with the entries they touched.
+// with another connect); later events arrive in a batch with the entries they touched, their
+// values only if watched.
 test("connect, snapshot, then batches", async () => {
   await getItem("a");
   await send({ kind: "connect" });
   expect(kinds()).toEqual(["hello", "snapshot"]);
   const snapshot = received[1];
-  expect(snapshot.kind === "snapshot" && snapshot.entries.map((e) => e.key)).toEqual([getItem.keyFor("a")]);
+  expect(snapshot.kind === "snapshot" && snapshot.entries).toEqual([expect.objectContaining({ key: getItem.keyFor("a"), value: expect.objectContaining({ type: "object" }) })]);
   expect(snapshot.kind === "snapshot" && snapshot.events.map((e) => e.kind)).toEqual(["entry-created", "fetch-start", "fetch-settle", "value-set"]);
   received = [];
   query.set(getItem.keyFor("b"), "bee");
@@ -67,9 +68,25 @@ test("connect, snapshot, then batches", async () => {
   expect(kinds()).toEqual(["batch"]); // events of one tick travel together
   const [batch] = batches();
   expect(batch.events.map((e) => e.kind)).toEqual(["entry-created", "value-set", "entry-removed"]);
-  expect(batch.entries).toEqual([expect.objectContaining({ key: getItem.keyFor("b"), status: "ready", value: { type: "primitive", value: "bee" } })]);
+  expect(batch.entries).toEqual([expect.objectContaining({ key: getItem.keyFor("b"), status: "ready", valueOmitted: true })]);
+  expect(batch.entries[0].value).toBeUndefined();
   expect(batch.removed).toEqual([getItem.keyFor("a")]);
   expect(batch.dropped).toBe(0);
+
+  // Watching sends the value now, and with every later update until the list changes.
+  received = [];
+  await send({ kind: "watch", keys: [getItem.keyFor("b")] });
+  expect(batches()).toEqual([expect.objectContaining({ events: [], entries: [expect.objectContaining({ key: getItem.keyFor("b"), value: { type: "primitive", value: "bee" } })] })]);
+  expect(batches()[0].entries[0].valueOmitted).toBeUndefined();
+  received = [];
+  query.set(getItem.keyFor("b"), "buzz");
+  await settle();
+  expect(batches()[0].entries).toEqual([expect.objectContaining({ value: { type: "primitive", value: "buzz" } })]);
+  received = [];
+  await send({ kind: "watch", keys: [] });
+  query.set(getItem.keyFor("b"), "bzz");
+  await settle();
+  expect(batches().at(-1)!.entries).toEqual([expect.objectContaining({ valueOmitted: true })]);
 });
 
 // A synchronous burst of 5,000 events reaches the panel complete, in order, in batches of ≤ 1000.
@@ -78,6 +95,7 @@ test("burst of 5000 events", { timeout: 30_000 }, async () => {
   keys.forEach((key) => query.set(key, -1));
   hook().clearLog(); // keep the connect snapshot small
   await send({ kind: "connect" });
+  await send({ kind: "watch", keys });
   received = [];
   for (let round = 0; round < 5; round++) keys.forEach((key) => query.set(key, round)); // 5000 value-set
   await settle();
@@ -107,7 +125,7 @@ test("disconnect", async () => {
 // Malformed or foreign-protocol commands are counted, never acted on; untagged traffic is ignored.
 test("invalid commands are rejected", async () => {
   await getItem("a");
-  panel.send({ source: PANEL_SOURCE, protocol: 1, kind: "delete", keys: "not a list" });
+  panel.send({ source: PANEL_SOURCE, protocol: PROTOCOL, kind: "delete", keys: "not a list" });
   panel.send({ source: PANEL_SOURCE, protocol: 99, kind: "connect" });
   panel.send({ hello: "some other script" });
   await settle();
@@ -123,7 +141,7 @@ test("inspect", async () => {
   await send({ kind: "inspect", key: getItem.keyFor("a"), path: ["nested", "deep"] });
   expect(received.at(-1)).toEqual({
     source: "solid-query-devtools:page",
-    protocol: 1,
+    protocol: PROTOCOL,
     kind: "value",
     key: getItem.keyFor("a"),
     path: ["nested", "deep"],

@@ -1,7 +1,7 @@
 /*
  * The page end of the bridge: answers panel commands and, only while a panel is connected,
  * streams events in batches (at most one round of messages per 50 ms) together with the current
- * state of every entry they touched. While no panel is connected it posts nothing but the
+ * state of every entry they touched, values only for the entries the panel watches. While no panel is connected it posts nothing but the
  * one-time `hello` that tells the extension a runtime is here.
  */
 import { MAX_FRAME, PANEL_SOURCE, isTagged, pageFrame, pageMessage, parsePanelCommand, type DevtoolsEvent, type PageMessageBody, type PanelCommand } from "../bridge/protocol.ts";
@@ -45,6 +45,8 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
   /** Dropped events touched more keys than we keep track of: only a snapshot can resync the panel. */
   let staleAll = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Keys whose values go with their updates: the panel shows them. */
+  let watched = new Set<string>();
   const rejected: Agent["rejected"] = { count: 0 };
   const earlyFlushAt = Math.max(1, Math.floor(maxQueue / 2));
 
@@ -95,7 +97,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
     const entries = [];
     const removed = [];
     for (const key of touched) {
-      const entry = hook.entry(key);
+      const entry = hook.entry(key, watched.has(key));
       if (entry) entries.push(entry);
       else removed.push(key);
     }
@@ -151,11 +153,13 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
     switch (command.kind) {
       case "connect":
         unsubscribe ??= hook.subscribe(onEvent);
+        watched = new Set();
         sendSnapshot();
         return;
       case "disconnect":
         unsubscribe?.();
         unsubscribe = undefined;
+        watched = new Set();
         resetQueue();
         return;
       case "get-snapshot":
@@ -168,6 +172,11 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
         return hook.delete(command.keys);
       case "inspect":
         return post({ kind: "value", key: command.key, path: command.path, preview: hook.inspect(command.key, command.path) });
+      case "watch":
+        watched = new Set(command.keys);
+        // Their values now, not at their next update.
+        if (unsubscribe) sendBatch([], command.keys, 0);
+        return;
       case "clear-log":
         return hook.clearLog();
     }

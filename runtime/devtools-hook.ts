@@ -23,7 +23,8 @@ export interface DevtoolsHook {
   /** False when the router version is not supported: the hook is inert. */
   instrumented: boolean;
   snapshot(): Snapshot;
-  entry(key: string): Entry | undefined;
+  /** One entry's current state, its value previewed unless `withValue` is false. */
+  entry(key: string, withValue?: boolean): Entry | undefined;
   subscribe(listener: (event: DevtoolsEvent) => void): () => void;
   /** No keys: every entry, as the router's own `revalidate()`. */
   revalidate(keys?: string[]): void;
@@ -46,11 +47,11 @@ export function createDevtoolsHook(routerVersion: string, instrumentation: Cache
     routerVersion,
     instrumented: true,
     snapshot: () => ({
-      entries: instrumentation.keys().flatMap((key) => describeEntry(instrumentation, key) ?? []),
+      entries: instrumentation.keys().flatMap((key) => describeEntry(instrumentation, key, true) ?? []),
       events: recorder.recent().map(toWireEvent),
       dropped: recorder.dropped,
     }),
-    entry: (key) => describeEntry(instrumentation, key),
+    entry: (key, withValue = true) => describeEntry(instrumentation, key, withValue),
     subscribe: (listener) => recorder.subscribe((event) => listener(toWireEvent(event))),
     revalidate: (keys) => asDevtools(() => void router().revalidate(keys)),
     invalidate: (keys) => asDevtools(() => router().cacheKeyOp(keys, (entry) => instrumentation.invalidate(entry))),

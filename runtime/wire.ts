@@ -9,7 +9,8 @@ import { preview } from "../bridge/serialize.ts";
 import type { CacheInstrumentation, CacheTuple, EntryMeta } from "./cache-instrumentation.ts";
 import type { RawEvent } from "./recorder.ts";
 
-export function describeEntry(instrumentation: CacheInstrumentation, key: string): Entry | undefined {
+/** An entry's state; its value previewed only `withValue` (else marked as omitted, if it has one). */
+export function describeEntry(instrumentation: CacheInstrumentation, key: string, withValue: boolean): Entry | undefined {
   const found = instrumentation.lookup(key);
   if (!found) return undefined;
   const { tuple, meta } = found;
@@ -27,7 +28,8 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
     lastFetchMs: meta.lastFetchMs,
     hydrated: meta.hydrated,
     gcAt: tuple[4].count ? undefined : nextCollection(tuple[0], instrumentation.attachedAt, Date.now()),
-    value: value === undefined ? undefined : preview(value),
+    value: value === undefined || !withValue ? undefined : preview(value),
+    valueOmitted: value === undefined || withValue ? undefined : true,
     error: meta.failed ? preview(meta.error) : undefined,
   };
 }

@@ -105,7 +105,7 @@ export function EntryDetails(props: EntryDetailsProps): JSX.Element {
         )}
       </Show>
       <h3>Value</h3>
-      <Show when={props.entry.value} fallback={<p class="muted">No value stored yet.</p>}>
+      <Show when={props.entry.value} fallback={<p class="muted">{props.entry.valueOmitted ? "Loading the value…" : "No value stored yet."}</p>}>
         {(value) => <PreviewTree preview={value()} expand={readOnly() ? undefined : expand} />}
       </Show>
       <h3>Fetch history</h3>

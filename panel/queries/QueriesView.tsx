@@ -3,7 +3,7 @@
  * in a virtual list driven by mouse or keyboard (arrows, Home/End, Enter for details, `r` to
  * revalidate, `/` to filter). Details of the selected entry open beside or below the list.
  */
-import { For, Show, createMemo, createSignal, onCleanup, onMount, type JSX } from "solid-js";
+import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount, type JSX } from "solid-js";
 import type { Entry } from "../../bridge/protocol.ts";
 import { formatAge, formatMs, inlinePreview } from "../format.ts";
 import type { PanelStore } from "../store.ts";
@@ -32,6 +32,8 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
   const selectedIndex = () => rows().findIndex((row) => rowId(row) === props.selected);
   const selectedEntry = () => (props.selected ? props.store.entries()[props.selected] : undefined);
   const readOnly = () => props.store.state.readOnly;
+  // The page sends values only for watched entries: the one whose details are open.
+  createEffect(() => props.store.watch(detailsOpen() && selectedEntry() ? [props.selected!] : []));
   let filterInput!: HTMLInputElement;
   let list: VirtualListHandle | undefined;
 
