@@ -274,8 +274,8 @@ export class CacheInstrumentation {
     meta.fetches++;
     meta.source = "fetch";
     // The router builds a new key string per call; the history keeps the entry's own one.
-    this.recorder.fetchStart(meta.key, id, cause, revalidation);
-    return (meta.fetch = { meta, id, started: performance.now(), settled: false });
+    const started = this.recorder.fetchStart(meta.key, id, cause, revalidation);
+    return (meta.fetch = { meta, id, started, settled: false });
   }
 
   /** Once per fetch, whichever of its handlers runs; never throws into the router. */
@@ -284,13 +284,12 @@ export class CacheInstrumentation {
       if (fetch.settled) return;
       fetch.settled = true;
       const { meta, id } = fetch;
-      const ms = performance.now() - fetch.started;
+      const ms = this.recorder.fetchSettle(meta.key, id, fetch.started, ok, ok ? undefined : error);
       if (meta.fetch === fetch) {
         meta.failed = !ok;
         meta.error = error;
         meta.lastFetchMs = ms;
       }
-      this.recorder.fetchSettle(meta.key, id, ms, ok, ok ? undefined : error);
     } catch (error) {
       this.warnOnce(error);
     }
