@@ -148,3 +148,29 @@ test("coalesced: applied together and in order", () => {
     vi.useRealTimers();
   }
 });
+
+// The page forgets the watch list on every (re)connect: each snapshot is answered with it again.
+// Export waits for a snapshot, which carries every value, not only the watched ones.
+test("watched keys: sent once per change, again after each snapshot; export asks for a snapshot first", async () => {
+  const h = harness();
+  const commands = () =>
+    h.sent.map((c) => {
+      const { kind, keys } = c as { kind: string; keys?: string[] };
+      return keys ? `${kind} ${keys}` : kind;
+    });
+  h.pageConnected("http://app.test/", "aa");
+  h.snapshot([entry("a[]"), entry("b[]")], []);
+  h.store.watch(["a[]"]);
+  h.store.watch(["a[]"]);
+  expect(commands()).toEqual(["watch a[]"]);
+  h.snapshot([entry("a[]")], []);
+  expect(commands()).toEqual(["watch a[]", "watch a[]"]);
+  h.store.watch([]);
+  h.snapshot([entry("a[]")], []);
+  expect(commands()).toEqual(["watch a[]", "watch a[]", "watch "]);
+
+  const exported = h.store.exportSession();
+  expect(commands().at(-1)).toBe("get-snapshot");
+  h.snapshot([{ ...entry("a[]"), value: { type: "primitive", value: 1 } }], []);
+  expect((await exported).entries).toEqual([expect.objectContaining({ key: "a[]", value: { type: "primitive", value: 1 } })]);
+});
