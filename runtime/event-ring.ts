@@ -16,22 +16,22 @@ const optional = (n: number) => (Number.isNaN(n) ? undefined : n);
 
 /** The event a row stands for, built on demand (a snapshot, a connected panel). */
 export function hotEvent(kind: HotKind, key: string, seq: number, time: number, a: number, b: number, c: unknown, d: unknown): RawEvent {
-  const base = { seq, time, key };
+  // Literals of one shape per kind (no spread of a shared base): this runs for every event a panel receives.
   switch (kind) {
     case "entry-created":
-      return { ...base, kind, query: c as string, intent: d as string };
+      return { seq, time, key, kind, query: c as string, intent: d as string };
     case "fetch-start":
-      return { ...base, kind, fetchId: a, cause: c as FetchCause, revalidation: d as RevalidateCause | undefined };
+      return { seq, time, key, kind, fetchId: a, cause: c as FetchCause, revalidation: d as RevalidateCause | undefined };
     case "fetch-settle":
-      return { ...base, kind, fetchId: a, ok: c as boolean, ms: b, error: d };
+      return { seq, time, key, kind, fetchId: a, ok: c as boolean, ms: b, error: d };
     case "value-set":
-      return { ...base, kind, via: c as "fetch" | "set", actionId: optional(a) };
+      return { seq, time, key, kind, via: c as "fetch" | "set", actionId: optional(a) };
     case "invalidated":
-      return { ...base, kind, actionId: optional(a) };
+      return { seq, time, key, kind, actionId: optional(a) };
     case "observers":
-      return { ...base, kind, count: a };
+      return { seq, time, key, kind, count: a };
     case "entry-removed":
-      return { ...base, kind, reason: c as "gc" | "delete" | "clear" };
+      return { seq, time, key, kind, reason: c as "gc" | "delete" | "clear" };
   }
 }
 

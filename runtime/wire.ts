@@ -59,9 +59,11 @@ function statusOf(tuple: CacheTuple, meta: EntryMeta): EntryStatus {
 }
 
 const valueFields = ["input", "result", "error"] as const;
+const kindsWithValues = new Set<string>(["action-start", "action-settle", "fetch-settle"]);
 
 /** Events without page values (most of them) are sent as they are; the others get previews in a copy. */
 export function toWireEvent(event: RawEvent): DevtoolsEvent {
+  if (!kindsWithValues.has(event.kind)) return event as DevtoolsEvent;
   const fields = event as Record<string, unknown>;
   if (event.kind !== "action-start" && valueFields.every((field) => fields[field] === undefined)) return event as DevtoolsEvent;
   const wire: Record<string, unknown> = { ...event };
