@@ -119,7 +119,8 @@ export type EntryStatus = v.InferOutput<typeof EntryStatusSchema>;
 export const EntrySchema = v.object({
   key: Key,
   query: v.string(),
-  args: PreviewSchema,
+  /** Omitted in a batch when this connection has already carried them: args never change (they are the key). */
+  args: v.optional(PreviewSchema),
   status: EntryStatusSchema,
   /** The router's own timestamp (0 once invalidated). */
   updatedAt: Time,

@@ -169,6 +169,13 @@ test("watched keys: sent once per change, again after each snapshot; export asks
   h.snapshot([entry("a[]")], []);
   expect(commands()).toEqual(["watch a[]", "watch a[]", "watch "]);
 
+  // An update without args (sent once per connection) keeps the ones the panel has.
+  h.snapshot([{ ...entry("a[]"), args: { type: "primitive", value: "x" } }], []);
+  const { args, ...withoutArgs } = entry("a[]", 2);
+  h.batch([], [withoutArgs as Entry]);
+  expect(h.store.entries()["a[]"]).toMatchObject({ fetches: 2, args: { type: "primitive", value: "x" } });
+  expect(args).toBeDefined();
+
   const exported = h.store.exportSession();
   expect(commands().at(-1)).toBe("get-snapshot");
   h.snapshot([{ ...entry("a[]"), value: { type: "primitive", value: 1 } }], []);

@@ -221,7 +221,11 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
       case "batch":
         batch(() => {
           const current = entries();
-          for (const entry of message.entries) current[entry.key] = entry;
+          for (const entry of message.entries) {
+            // Args come once per connection (they never change): an update without them keeps these.
+            const known = current[entry.key];
+            current[entry.key] = entry.args === undefined && known ? { ...entry, args: known.args } : entry;
+          }
           for (const key of message.removed) delete current[key];
           setEntries(current);
           appendLog(message.events);

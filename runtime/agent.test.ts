@@ -70,6 +70,7 @@ test("connect, snapshot, then batches", async () => {
   expect(batch.events.map((e) => e.kind)).toEqual(["entry-created", "value-set", "entry-removed"]);
   expect(batch.entries).toEqual([expect.objectContaining({ key: getItem.keyFor("b"), status: "ready", valueOmitted: true })]);
   expect(batch.entries[0].value).toBeUndefined();
+  expect(batch.entries[0].args).toEqual(expect.objectContaining({ type: "array", length: 1 }));
   expect(batch.removed).toEqual([getItem.keyFor("a")]);
   expect(batch.dropped).toBe(0);
 
@@ -78,6 +79,8 @@ test("connect, snapshot, then batches", async () => {
   await send({ kind: "watch", keys: [getItem.keyFor("b")] });
   expect(batches()).toEqual([expect.objectContaining({ events: [], entries: [expect.objectContaining({ key: getItem.keyFor("b"), value: { type: "primitive", value: "bee" } })] })]);
   expect(batches()[0].entries[0].valueOmitted).toBeUndefined();
+  // Args go once per connection: they never change.
+  expect(batches()[0].entries[0].args).toBeUndefined();
   received = [];
   query.set(getItem.keyFor("b"), "buzz");
   await settle();

@@ -47,6 +47,8 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Keys whose values go with their updates: the panel shows them. */
   let watched = new Set<string>();
+  /** Keys whose args this connection has carried: later updates leave them out. */
+  let argsSent = new Set<string>();
   const rejected: Agent["rejected"] = { count: 0 };
   const earlyFlushAt = Math.max(1, Math.floor(maxQueue / 2));
 
@@ -89,7 +91,9 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
   // It holds every event recorded so far, so the queued ones must not follow it again.
   const sendSnapshot = () => {
     resetQueue();
-    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...hook.snapshot() });
+    const snapshot = hook.snapshot();
+    argsSent = new Set(snapshot.entries.map((entry) => entry.key));
+    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...snapshot });
   };
 
   /** A batch of events with the current state of the entries with these keys. */
@@ -97,9 +101,14 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
     const entries = [];
     const removed = [];
     for (const key of touched) {
-      const entry = hook.entry(key, watched.has(key));
-      if (entry) entries.push(entry);
-      else removed.push(key);
+      const entry = hook.entry(key, { args: !argsSent.has(key), value: watched.has(key) });
+      if (entry) {
+        entries.push(entry);
+        argsSent.add(key);
+      } else {
+        removed.push(key);
+        argsSent.delete(key);
+      }
     }
     post({ kind: "batch", events, entries, removed, dropped: lost });
   }

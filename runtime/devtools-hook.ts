@@ -8,7 +8,7 @@ import type { PathSegment, Preview } from "../bridge/preview-schema.ts";
 import { previewAt } from "../bridge/serialize.ts";
 import type { CacheInstrumentation } from "./cache-instrumentation.ts";
 import type { Recorder } from "./recorder.ts";
-import { describeEntry, toWireEvent } from "./wire.ts";
+import { ALL_FIELDS, describeEntry, toWireEvent, type EntryFields } from "./wire.ts";
 
 export interface Snapshot {
   entries: Entry[];
@@ -23,8 +23,8 @@ export interface DevtoolsHook {
   /** False when the router version is not supported: the hook is inert. */
   instrumented: boolean;
   snapshot(): Snapshot;
-  /** One entry's current state, its value previewed unless `withValue` is false. */
-  entry(key: string, withValue?: boolean): Entry | undefined;
+  /** One entry's current state; `fields` leaves out its args or value (default: all). */
+  entry(key: string, fields?: EntryFields): Entry | undefined;
   subscribe(listener: (event: DevtoolsEvent) => void): () => void;
   /** No keys: every entry, as the router's own `revalidate()`. */
   revalidate(keys?: string[]): void;
@@ -47,11 +47,11 @@ export function createDevtoolsHook(routerVersion: string, instrumentation: Cache
     routerVersion,
     instrumented: true,
     snapshot: () => ({
-      entries: instrumentation.keys().flatMap((key) => describeEntry(instrumentation, key, true) ?? []),
+      entries: instrumentation.keys().flatMap((key) => describeEntry(instrumentation, key, ALL_FIELDS) ?? []),
       events: recorder.recent().map(toWireEvent),
       dropped: recorder.dropped,
     }),
-    entry: (key, withValue = true) => describeEntry(instrumentation, key, withValue),
+    entry: (key, fields = ALL_FIELDS) => describeEntry(instrumentation, key, fields),
     subscribe: (listener) => recorder.subscribe((event) => listener(toWireEvent(event))),
     revalidate: (keys) => asDevtools(() => void router().revalidate(keys)),
     invalidate: (keys) => asDevtools(() => router().cacheKeyOp(keys, (entry) => instrumentation.invalidate(entry))),

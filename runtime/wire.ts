@@ -9,8 +9,15 @@ import { preview } from "../bridge/serialize.ts";
 import type { CacheInstrumentation, CacheTuple, EntryMeta } from "./cache-instrumentation.ts";
 import type { RawEvent } from "./recorder.ts";
 
-/** An entry's state; its value previewed only `withValue` (else marked as omitted, if it has one). */
-export function describeEntry(instrumentation: CacheInstrumentation, key: string, withValue: boolean): Entry | undefined {
+/** Which of an entry's page values to include: its args, and its value (else marked as omitted, if it has one). */
+export interface EntryFields {
+  args: boolean;
+  value: boolean;
+}
+export const ALL_FIELDS: EntryFields = { args: true, value: true };
+
+/** An entry's state read from the router's tuple. */
+export function describeEntry(instrumentation: CacheInstrumentation, key: string, fields: EntryFields): Entry | undefined {
   const found = instrumentation.lookup(key);
   if (!found) return undefined;
   const { tuple, meta } = found;
@@ -18,7 +25,7 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
   return {
     key,
     query: meta.query,
-    args: argsPreview(meta),
+    args: fields.args ? argsPreview(meta) : undefined,
     status: statusOf(tuple, meta),
     updatedAt: tuple[0],
     createdAt: meta.createdAt,
@@ -28,8 +35,8 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
     lastFetchMs: meta.lastFetchMs,
     hydrated: meta.hydrated,
     gcAt: tuple[4].count ? undefined : nextCollection(tuple[0], instrumentation.attachedAt, Date.now()),
-    value: value === undefined || !withValue ? undefined : preview(value),
-    valueOmitted: value === undefined || withValue ? undefined : true,
+    value: value === undefined || !fields.value ? undefined : preview(value),
+    valueOmitted: value === undefined || fields.value ? undefined : true,
     error: meta.failed ? preview(meta.error) : undefined,
   };
 }

@@ -94,8 +94,14 @@ export function EntryDetails(props: EntryDetailsProps): JSX.Element {
           {props.entry.lastFetchMs === undefined ? "" : ` (last ${formatMs(props.entry.lastFetchMs)})`}
         </dd>
       </dl>
-      <h3>Args</h3>
-      <PreviewTree preview={props.entry.args} />
+      <Show when={props.entry.args}>
+        {(args) => (
+          <>
+            <h3>Args</h3>
+            <PreviewTree preview={args()} />
+          </>
+        )}
+      </Show>
       <Show when={props.entry.error}>
         {(error) => (
           <>

@@ -182,7 +182,7 @@ function EntryLine(props: { entry: Entry; now: () => number; selected: boolean; 
     >
       <span class={`badge status-${status()}`}>{status()}</span>
       <span class="args">
-        {inlinePreview(props.entry.args)}
+        {props.entry.args && inlinePreview(props.entry.args)}
         <Show when={props.entry.intent === "preload"}>
           <span class="tag">preload</span>
         </Show>
