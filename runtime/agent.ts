@@ -9,12 +9,13 @@ import type { Wall } from "../bridge/wall.ts";
 import type { DevtoolsHook } from "./devtools-hook.ts";
 
 /**
- * Events per batch message: a burst of thousands becomes a few messages, none too large. At most
+ * Events per batch message: a burst of thousands becomes one or two messages (each costs the page
+ * a fixed amount beyond its bytes, more so with DevTools open), none too large. At most
  * `maxQueue` events wait for the next batch; older ones are dropped and counted in the batch's
  * `dropped`, and the entries they touched are still sent in their current state. A burst that
  * touches more than `maxQueue` keys this way is followed by a snapshot instead.
  */
-const BATCH_SIZE = 1000;
+const BATCH_SIZE = 5000;
 /**
  * Events wait this long for the next batch: a burst (an action refetching a thousand entries)
  * goes as a few messages, each touched entry once; the panel lags the page by at most this much.
