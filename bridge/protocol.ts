@@ -5,6 +5,7 @@
  * so a sender cannot misspell a kind or a field.
  */
 import * as v from "valibot";
+import { fromRow, toRow } from "./event-rows.ts";
 import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema.ts";
 
 /** Each direction has its own tag, so a side never mistakes its own posts for the other's. */
@@ -237,7 +238,7 @@ export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
  * reading the body. The page posts a string instead of an object graph, so the page, the content
  * script and the service worker (all on hot paths: the first two share the page's main thread) pay
  * for one JSON.stringify and some string copies; the panel, the one consumer, parses the body and
- * validates it in full (`decodePageFrame`).
+ * validates it in full (`decodePageFrame`). Frequent events are rows in the body (event-rows.ts).
  */
 /** Longest frame body, in characters: well below the 64 MiB an extension message may carry. */
 export const MAX_FRAME = 32 * 1024 * 1024;
@@ -254,7 +255,12 @@ export type PanelCommandBody = Body<PanelCommand>;
 
 export const pageMessage = <T extends PageMessageBody>(body: T) =>
   ({ source: PAGE_SOURCE, protocol: PROTOCOL, ...body }) as PageMessage;
-export const pageFrame = (message: PageMessage): PageFrame => ({ source: PAGE_SOURCE, protocol: PROTOCOL, kind: message.kind, json: JSON.stringify(message) });
+export const pageFrame = (message: PageMessage): PageFrame => ({
+  source: PAGE_SOURCE,
+  protocol: PROTOCOL,
+  kind: message.kind,
+  json: JSON.stringify("events" in message ? { ...message, events: message.events.map(toRow) } : message),
+});
 export const panelCommand = <T extends PanelCommandBody>(body: T) =>
   ({ source: PANEL_SOURCE, protocol: PROTOCOL, ...body }) as PanelCommand;
 
@@ -319,9 +325,11 @@ export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<Pa
   } catch (error) {
     return { ok: false, reason: `json: ${String(error).slice(0, MAX_REASON - 6)}` };
   }
-  const snapshot = body as { kind?: unknown; events?: unknown };
-  if (snapshot?.kind === "snapshot" && Array.isArray(snapshot.events) && snapshot.events.length > keepEvents) {
-    snapshot.events = snapshot.events.slice(snapshot.events.length - keepEvents);
+  const withEvents = body as { kind?: unknown; events?: unknown };
+  if (Array.isArray(withEvents?.events)) {
+    const events = withEvents.events;
+    const kept = withEvents.kind === "snapshot" && events.length > keepEvents ? events.slice(events.length - keepEvents) : events;
+    withEvents.events = kept.map(fromRow);
   }
   const parsed = parsePageMessage(body);
   if (parsed.ok && parsed.message.kind !== frame.message.kind) {
