@@ -61,22 +61,31 @@ export interface PanelTap {
 }
 
 /**
- * Runs in every frame of the DevTools window from its start; in our panel it wraps
- * runtime.connect so a listener added after the panel's own sees each message once handled.
+ * Runs in every frame of the DevTools window from its start; in our panel it sees each page
+ * message's body as the panel parses it (a wrapped JSON.parse: no second parse of each frame,
+ * which would double the panel's own work) and, by a port listener added after the panel's own,
+ * counts it once the panel has handled it.
  */
 const TAP = `(() => {
   if (location.protocol !== "chrome-extension:" || !location.pathname.endsWith("/panel/index.html")) return;
   const tap = (window.__benchTap = { events: 0, dropped: 0, lastAt: 0, snapshots: 0 });
-  // Counted without a second JSON.parse of each frame, which would double the panel's own work:
-  // in a batch's JSON only events have a "seq" key (previews hold keys in arrays), and "dropped" ends it.
+  let parsed = { events: 0, dropped: 0, snapshots: 0 };
+  const parse = JSON.parse;
+  JSON.parse = function (...args) {
+    const body = parse.apply(this, args);
+    if (body && body.source === "solid-query-devtools:page") {
+      if (body.kind === "snapshot") parsed.snapshots++;
+      if (body.kind === "batch") (parsed.events += body.events.length), (parsed.dropped += body.dropped);
+    }
+    return body;
+  };
   const onMessage = (frame) => {
     if (!frame || typeof frame.json !== "string") return;
-    if (frame.kind === "snapshot") tap.snapshots++;
-    if (frame.kind !== "batch") return;
-    const json = frame.json;
-    for (let at = json.indexOf('"seq":'); at !== -1; at = json.indexOf('"seq":', at + 6)) tap.events++;
-    tap.dropped += Number(/"dropped":(\\d+)}$/.exec(json)[1]);
-    tap.lastAt = performance.timeOrigin + performance.now();
+    tap.events += parsed.events;
+    tap.dropped += parsed.dropped;
+    tap.snapshots += parsed.snapshots;
+    parsed = { events: 0, dropped: 0, snapshots: 0 };
+    if (frame.kind === "batch") tap.lastAt = performance.timeOrigin + performance.now();
   };
   for (const api of [globalThis.chrome, globalThis.browser]) {
     const runtime = api && api.runtime;
