@@ -14,7 +14,7 @@ export interface Sizes {
 }
 
 export const FULL: Sizes = {
-  reps: 5,
+  reps: 7,
   workload: { queries: 50, instancesPerQuery: 20, actions: 50, navigations: 50 },
   bridge: { events: 100_000, chunk: 1_000 },
   panel: { entries: 10_000, events: 100_000, liveEventsPerSecond: 1_000, liveSeconds: 5, perBatch: 10 },
