@@ -1,8 +1,8 @@
 /*
  * The page end of the bridge: answers panel commands and, only while a panel is connected,
  * streams events in batches (at most one round of messages per 50 ms) together with the current
- * state of every entry they touched, values only for the entries the panel watches. While no panel is connected it posts nothing but the
- * one-time `hello` that tells the extension a runtime is here.
+ * state of every entry they touched, values only for the entries the panel watches. While no panel
+ * is connected it posts nothing but the one-time `hello` that tells the extension a runtime is here.
  */
 import { MAX_FRAME, PANEL_SOURCE, isTagged, pageFrame, pageMessage, parsePanelCommand, type DevtoolsEvent, type PageMessageBody, type PanelCommand } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";

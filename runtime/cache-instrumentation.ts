@@ -2,8 +2,8 @@
  * The hooks the patched router calls (see router-patches.ts). They watch the router's own cache
  * map (set/delete/clear), and the router's changes of an entry's timestamp (invalidation), value
  * and observer count go through them, so every event reports what the router really did. The
- * router's objects keep their own shape: no accessors, no extra fields. Patched call sites also add what the cache cannot tell: why a fetch or revalidation
- * happened and which action caused it.
+ * router's objects keep their own shape: no accessors, no extra fields. Patched call sites also
+ * add what the cache cannot tell: why a fetch or revalidation happened and which action caused it.
  * Nothing here may break the app: reporting is guarded, and the router's own results and errors
  * pass through untouched.
  */
