@@ -5,7 +5,7 @@
  * so a sender cannot misspell a kind or a field.
  */
 import * as v from "valibot";
-import { fromRow, toRow } from "./event-rows.ts";
+import { entryToRow, eventToRow, rowToEntry, rowToEvent } from "./frame-rows.ts";
 import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema.ts";
 
 /** Each direction has its own tag, so a side never mistakes its own posts for the other's. */
@@ -238,7 +238,7 @@ export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
  * reading the body. The page posts a string instead of an object graph, so the page, the content
  * script and the service worker (all on hot paths: the first two share the page's main thread) pay
  * for one JSON.stringify and some string copies; the panel, the one consumer, parses the body and
- * validates it in full (`decodePageFrame`). Frequent events are rows in the body (event-rows.ts).
+ * validates it in full (`decodePageFrame`). Entries and frequent events are rows in the body (frame-rows.ts).
  */
 /** Longest frame body, in characters: well below the 64 MiB an extension message may carry. */
 export const MAX_FRAME = 32 * 1024 * 1024;
@@ -259,7 +259,7 @@ export const pageFrame = (message: PageMessage): PageFrame => ({
   source: PAGE_SOURCE,
   protocol: PROTOCOL,
   kind: message.kind,
-  json: JSON.stringify("events" in message ? { ...message, events: message.events.map(toRow) } : message),
+  json: JSON.stringify("events" in message ? { ...message, events: message.events.map(eventToRow), entries: message.entries.map(entryToRow) } : message),
 });
 export const panelCommand = <T extends PanelCommandBody>(body: T) =>
   ({ source: PANEL_SOURCE, protocol: PROTOCOL, ...body }) as PanelCommand;
@@ -325,12 +325,13 @@ export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<Pa
   } catch (error) {
     return { ok: false, reason: `json: ${String(error).slice(0, MAX_REASON - 6)}` };
   }
-  const withEvents = body as { kind?: unknown; events?: unknown };
-  if (Array.isArray(withEvents?.events)) {
-    const events = withEvents.events;
-    const kept = withEvents.kind === "snapshot" && events.length > keepEvents ? events.slice(events.length - keepEvents) : events;
-    withEvents.events = kept.map(fromRow);
+  const rows = body as { kind?: unknown; events?: unknown; entries?: unknown };
+  if (Array.isArray(rows?.events)) {
+    const events = rows.events;
+    const kept = rows.kind === "snapshot" && events.length > keepEvents ? events.slice(events.length - keepEvents) : events;
+    rows.events = kept.map(rowToEvent);
   }
+  if (Array.isArray(rows?.entries)) rows.entries = rows.entries.map(rowToEntry);
   const parsed = parsePageMessage(body);
   if (parsed.ok && parsed.message.kind !== frame.message.kind) {
     return { ok: false, reason: `kind: the frame says ${frame.message.kind}, its body ${parsed.message.kind}` };

@@ -1,0 +1,66 @@
+/* Entries and frequent events as rows in a frame: every shape survives the round trip; malformed rows are rejected. */
+import { expect, test } from "vitest";
+import { entryToRow, eventToRow, rowToEntry, rowToEvent } from "./frame-rows.ts";
+import { PAGE_SOURCE, PROTOCOL, decodePageFrame, pageFrame, pageMessage, type DevtoolsEvent, type Entry } from "./protocol.ts";
+
+const base = { seq: 7, time: 1_700_000_000_000, key: 'q["a"]' };
+const events: DevtoolsEvent[] = [
+  { ...base, kind: "entry-created", query: "q", intent: "navigate" },
+  { ...base, kind: "fetch-start", fetchId: 3, cause: "initial" },
+  { ...base, kind: "fetch-start", fetchId: 3, cause: "revalidate", revalidation: { kind: "action", actionId: 2 } },
+  { ...base, kind: "fetch-settle", fetchId: 3, ok: true, ms: 12 },
+  { ...base, kind: "fetch-settle", fetchId: 3, ok: false, ms: 0, error: { type: "error", name: "Error", message: "no" } },
+  { ...base, kind: "value-set", via: "fetch" },
+  { ...base, kind: "value-set", via: "set", actionId: 4 },
+  { ...base, kind: "invalidated" },
+  { ...base, kind: "invalidated", actionId: 4 },
+  { ...base, kind: "observers", count: 0 },
+  { ...base, kind: "entry-removed", reason: "gc" },
+  { seq: 8, time: 1, kind: "revalidate", requested: null, matched: [], active: [], force: true, cause: { kind: "app" } },
+];
+
+const entry: Entry = {
+  key: 'q["a"]',
+  query: "q",
+  status: "ready",
+  updatedAt: 5,
+  createdAt: 4,
+  intent: "initial",
+  observers: 1,
+  fetches: 2,
+  hydrated: false,
+  valueOmitted: true,
+};
+const entries: Entry[] = [
+  entry,
+  { ...entry, args: { type: "array", className: "Array", length: 1, items: [{ type: "primitive", value: "a" }] }, lastFetchMs: 3, gcAt: 9 },
+  { ...entry, status: "error", value: { type: "primitive", value: null }, valueOmitted: undefined, error: { type: "error", name: "Error", message: "no" } },
+].map((e) => JSON.parse(JSON.stringify(e)));
+
+test("every event and entry survives the frame; frequent kinds as rows, rare ones as objects", () => {
+  const batch = pageMessage({ kind: "batch", events, entries, removed: [], dropped: 0 });
+  const frame = pageFrame(batch);
+  const body = JSON.parse(frame.json) as { events: unknown[]; entries: unknown[] };
+  expect(body.events.map((e) => Array.isArray(e))).toEqual([...events.slice(0, -1).map(() => true), false]);
+  expect(body.events[1]).toEqual([1, 7, 1_700_000_000_000, 'q["a"]', 3, "initial"]); // absent trailing fields left off
+  expect(body.entries[0]).toEqual(['q["a"]', "q", null, "ready", 5, 4, "initial", 1, 2, null, false, null, null, true]);
+  expect(decodePageFrame(frame)).toEqual({ ok: true, message: batch });
+  expect(events.map((event) => rowToEvent(JSON.parse(JSON.stringify(eventToRow(event)))))).toEqual(events);
+  expect(entries.map((e) => rowToEntry(JSON.parse(JSON.stringify(entryToRow(e)))))).toEqual(entries);
+});
+
+test("malformed rows are left for the schema, which rejects them", () => {
+  const rows = [[99, 1, 1, "k"], [1.5, 1, 1, "k"], ["1", 1, 1, "k"], [5, 1, 1, "k", "count", "extra"], [5, 1, 1], [5, "1", 1, "k", 0], [0, 1, 1, "k", null, "intent"]];
+  for (const row of rows) {
+    const frame = { source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch", json: JSON.stringify({ source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch", events: [row], entries: [], removed: [], dropped: 0 }) };
+    expect(decodePageFrame(frame), JSON.stringify(row)).toMatchObject({ ok: false, reason: expect.stringMatching(/^events\.0/) });
+  }
+});
+
+test("malformed entry rows are rejected too", () => {
+  const rows = [[], ["k"], ["k", "q", null, "ready", 1, 1, "i", 1, 1, null, false, null, null, true, null, "extra"], [1, "q", null, "ready", 1, 1, "i", 1, 1, null, false]];
+  for (const row of rows) {
+    const frame = { source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch", json: JSON.stringify({ source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch", events: [], entries: [row], removed: [], dropped: 0 }) };
+    expect(decodePageFrame(frame), JSON.stringify(row)).toMatchObject({ ok: false, reason: expect.stringMatching(/^entries\.0/) });
+  }
+});

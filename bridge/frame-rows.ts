@@ -1,0 +1,71 @@
+/*
+ * In a frame body, entries and the frequent event kinds travel as rows (arrays of their fields in
+ * a fixed order) instead of objects: less than half the characters, and the page's JSON.stringify,
+ * its window copy and the content script's re-encoding for the extension port (all on the page's
+ * main thread) scale with them. Rare event kinds stay objects. The panel turns rows back into
+ * objects before validating them, so the schemas and everything above the frame see one shape.
+ * A row leaves absent trailing fields off and has null for an absent one in between: no field of
+ * a row ever holds null.
+ */
+import type { DevtoolsEvent, Entry } from "./protocol.ts";
+
+/** Per frequent kind, the fields after kind, seq, time and key, in row order. */
+const EVENT_FIELDS = {
+  "entry-created": ["query", "intent"],
+  "fetch-start": ["fetchId", "cause", "revalidation"],
+  "fetch-settle": ["fetchId", "ok", "ms", "error"],
+  "value-set": ["via", "actionId"],
+  invalidated: ["actionId"],
+  observers: ["count"],
+  "entry-removed": ["reason"],
+} as const satisfies Partial<Record<DevtoolsEvent["kind"], readonly string[]>>;
+type RowKind = keyof typeof EVENT_FIELDS;
+const ROW_KINDS = Object.keys(EVENT_FIELDS) as RowKind[];
+const rowKind = new Map<string, number>(ROW_KINDS.map((kind, i) => [kind, i]));
+const EVENT_HEAD = 4;
+
+const ENTRY_FIELDS = [
+  "key", "query", "args", "status", "updatedAt", "createdAt", "intent", "observers",
+  "fetches", "lastFetchMs", "hydrated", "gcAt", "value", "valueOmitted", "error",
+] as const satisfies readonly (keyof Entry)[];
+
+function fill(row: unknown[], source: Record<string, unknown>, fields: readonly string[]): unknown[] {
+  for (const field of fields) row.push(source[field]);
+  while (row.length && row[row.length - 1] === undefined) row.pop();
+  // JSON writes an undefined array element as null, which `fields` reads back as absent.
+  return row;
+}
+
+function read(row: unknown[], from: number, fields: readonly string[], into: Record<string, unknown>): Record<string, unknown> {
+  for (let i = 0; i < fields.length; i++) {
+    const value = row[from + i];
+    if (value !== null && value !== undefined) into[fields[i]] = value;
+  }
+  return into;
+}
+
+/** A frequent kind's row, any other event as it is. */
+export function eventToRow(event: DevtoolsEvent): unknown {
+  const index = rowKind.get(event.kind);
+  if (index === undefined) return event;
+  const fields = event as unknown as Record<string, unknown>;
+  return fill([index, event.seq, event.time, fields.key], fields, EVENT_FIELDS[ROW_KINDS[index]]);
+}
+
+/** A row back to its event; anything else (an object, a malformed row) is left for the schema to judge. */
+export function rowToEvent(item: unknown): unknown {
+  if (!Array.isArray(item) || !Number.isInteger(item[0])) return item;
+  const kind = ROW_KINDS[item[0] as number];
+  if (kind === undefined) return item;
+  const fields = EVENT_FIELDS[kind];
+  if (item.length < EVENT_HEAD || item.length > EVENT_HEAD + fields.length) return item;
+  return read(item, EVENT_HEAD, fields, { kind, seq: item[1], time: item[2], key: item[3] });
+}
+
+export const entryToRow = (entry: Entry): unknown[] => fill([], entry as unknown as Record<string, unknown>, ENTRY_FIELDS);
+
+/** A row back to its entry; anything else is left for the schema to judge. */
+export function rowToEntry(item: unknown): unknown {
+  if (!Array.isArray(item) || item.length > ENTRY_FIELDS.length) return item;
+  return read(item, 0, ENTRY_FIELDS, {});
+}
