@@ -1,6 +1,6 @@
 /*
  * 1. Instrumentation overhead. The router workload (pages/app.tsx) runs in four set-ups, back to
- * back and in alternating order: the plain and the instrumented build without DevTools (four times
+ * back and in alternating order: the plain and the instrumented build without DevTools (six times
  * per repetition: they are cheap), then both with DevTools open on the real Solid Queries panel,
  * which connects to the instrumented page. Each instrumented figure is divided by the plain one
  * next to it, so DevTools' own cost is on both sides of the connected ratio. Figures: the page
@@ -25,7 +25,7 @@ interface Sample {
 }
 
 const variants: Variant[] = ["plain", "instrumented"];
-const DISCONNECTED_PER_REP = 4;
+const DISCONNECTED_PER_REP = 6;
 
 export async function overhead(ctx: Context): Promise<Row[]> {
   const { workload, reps } = ctx.sizes;
