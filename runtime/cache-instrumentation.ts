@@ -297,17 +297,21 @@ export class CacheInstrumentation {
 
   /** A fresh entry about to be stored by the router; announced now so it precedes its fetch. */
   private newMeta(key: string, name: string, args: unknown, intent: string, hydrated: boolean): EntryMeta {
+    // Every field from the start: all entries share one hidden class, whatever happens to them.
     const meta: EntryMeta = {
       key,
       query: name,
       args,
       createdAt: Date.now(),
       fetches: 0,
+      lastFetchMs: undefined,
+      fetch: undefined,
       failed: false,
       error: undefined,
       hydrated,
       observers: 0,
       source: "fetch",
+      revalidation: undefined,
       observersQueued: false,
     };
     this.pendingMeta.set(key, meta);
