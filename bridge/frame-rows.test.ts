@@ -1,6 +1,6 @@
 /* Entries and frequent events as rows in a frame: every shape survives the round trip; malformed rows are rejected. */
 import { expect, test } from "vitest";
-import { entryToRow, eventToRow, rowToEntry, rowToEvent } from "./frame-rows.ts";
+import { entryToRow, eventsToRows, rowToEntry, rowsToEvents } from "./frame-rows.ts";
 import { PAGE_SOURCE, PROTOCOL, decodePageFrame, pageFrame, pageMessage, type DevtoolsEvent, type Entry } from "./protocol.ts";
 
 const base = { seq: 7, time: 1_700_000_000_000, key: 'q["a"]' };
@@ -42,10 +42,12 @@ test("every event and entry survives the frame; frequent kinds as rows, rare one
   const frame = pageFrame(batch);
   const body = JSON.parse(frame.json) as { events: unknown[]; entries: unknown[] };
   expect(body.events.map((e) => Array.isArray(e))).toEqual([...events.slice(0, -1).map(() => true), false]);
-  expect(body.events[1]).toEqual([1, 7, 1_700_000_000_000, 'q["a"]', 3, "initial"]); // absent trailing fields left off
+  // seq and time are differences from the event before; absent trailing fields are left off.
+  expect(body.events[0]).toEqual([0, 7, 1_700_000_000_000, 'q["a"]', "q", "navigate"]);
+  expect(body.events[1]).toEqual([1, 0, 0, 'q["a"]', 3, "initial"]);
   expect(body.entries[0]).toEqual(['q["a"]', "q", null, "ready", 5, 4, "initial", 1, 2, null, false, null, null, true]);
   expect(decodePageFrame(frame)).toEqual({ ok: true, message: batch });
-  expect(events.map((event) => rowToEvent(JSON.parse(JSON.stringify(eventToRow(event)))))).toEqual(events);
+  expect(rowsToEvents(JSON.parse(JSON.stringify(eventsToRows(events))))).toEqual(events);
   expect(entries.map((e) => rowToEntry(JSON.parse(JSON.stringify(entryToRow(e)))))).toEqual(entries);
 });
 
@@ -63,4 +65,16 @@ test("malformed entry rows are rejected too", () => {
     const frame = { source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch", json: JSON.stringify({ source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch", events: [], entries: [row], removed: [], dropped: 0 }) };
     expect(decodePageFrame(frame), JSON.stringify(row)).toMatchObject({ ok: false, reason: expect.stringMatching(/^entries\.0/) });
   }
+});
+
+test("seq and time run on across rows and objects; a snapshot cut to the newest events keeps them right", () => {
+  const stream: DevtoolsEvent[] = [
+    { seq: 10, time: 1000, key: "a", kind: "observers", count: 1 },
+    { seq: 11, time: 1005, kind: "action-start", id: 1, name: "x", input: { type: "special", text: "undefined" } },
+    { seq: 13, time: 1004, key: "a", kind: "observers", count: 2 },
+  ];
+  const snapshot = pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "http://a/", entries: [], events: stream, dropped: 0 });
+  expect(JSON.parse(pageFrame(snapshot).json).events[2]).toEqual([5, 2, -1, "a", 2]);
+  expect(decodePageFrame(pageFrame(snapshot))).toEqual({ ok: true, message: snapshot });
+  expect(decodePageFrame(pageFrame(snapshot), 1)).toMatchObject({ ok: true, message: { events: [stream[2]] } });
 });

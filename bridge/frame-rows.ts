@@ -44,22 +44,43 @@ function read(row: unknown[], from: number, fields: readonly string[], into: Rec
   return into;
 }
 
-/** A frequent kind's row, any other event as it is. */
-export function eventToRow(event: DevtoolsEvent): unknown {
-  const index = rowKind.get(event.kind);
-  if (index === undefined) return event;
-  const fields = event as unknown as Record<string, unknown>;
-  return fill([index, event.seq, event.time, fields.key], fields, EVENT_FIELDS[ROW_KINDS[index]]);
+/**
+ * Events as a frame carries them: the frequent kinds as rows whose seq and time are the differences
+ * from the event before (mostly 1 and a few milliseconds), any other event as it is.
+ */
+export function eventsToRows(events: readonly DevtoolsEvent[]): unknown[] {
+  let seq = 0;
+  let time = 0;
+  return events.map((event) => {
+    const index = rowKind.get(event.kind);
+    const fields = event as unknown as Record<string, unknown>;
+    const row = index === undefined ? event : fill([index, event.seq - seq, event.time - time, fields.key], fields, EVENT_FIELDS[ROW_KINDS[index]]);
+    seq = event.seq;
+    time = event.time;
+    return row;
+  });
 }
 
-/** A row back to its event; anything else (an object, a malformed row) is left for the schema to judge. */
-export function rowToEvent(item: unknown): unknown {
-  if (!Array.isArray(item) || !Number.isInteger(item[0])) return item;
+/** Rows back to events, in order; anything else (an object, a malformed row) is left for the schema to judge. */
+export function rowsToEvents(items: readonly unknown[]): unknown[] {
+  let seq = 0;
+  let time = 0;
+  return items.map((item) => {
+    const event = rowToEvent(item, seq, time);
+    const stamped = event as { seq?: unknown; time?: unknown } | null;
+    if (typeof stamped?.seq === "number") seq = stamped.seq;
+    if (typeof stamped?.time === "number") time = stamped.time;
+    return event;
+  });
+}
+
+function rowToEvent(item: unknown, seq: number, time: number): unknown {
+  if (!Array.isArray(item) || !Number.isInteger(item[0]) || typeof item[1] !== "number" || typeof item[2] !== "number") return item;
   const kind = ROW_KINDS[item[0] as number];
   if (kind === undefined) return item;
   const fields = EVENT_FIELDS[kind];
   if (item.length < EVENT_HEAD || item.length > EVENT_HEAD + fields.length) return item;
-  return read(item, EVENT_HEAD, fields, { kind, seq: item[1], time: item[2], key: item[3] });
+  return read(item, EVENT_HEAD, fields, { kind, seq: seq + item[1], time: time + item[2], key: item[3] });
 }
 
 export const entryToRow = (entry: Entry): unknown[] => fill([], entry as unknown as Record<string, unknown>, ENTRY_FIELDS);

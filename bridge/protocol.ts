@@ -5,7 +5,7 @@
  * so a sender cannot misspell a kind or a field.
  */
 import * as v from "valibot";
-import { entryToRow, eventToRow, rowToEntry, rowToEvent } from "./frame-rows.ts";
+import { entryToRow, eventsToRows, rowToEntry, rowsToEvents } from "./frame-rows.ts";
 import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema.ts";
 
 /** Each direction has its own tag, so a side never mistakes its own posts for the other's. */
@@ -259,7 +259,7 @@ export const pageFrame = (message: PageMessage): PageFrame => ({
   source: PAGE_SOURCE,
   protocol: PROTOCOL,
   kind: message.kind,
-  json: JSON.stringify("events" in message ? { ...message, events: message.events.map(eventToRow), entries: message.entries.map(entryToRow) } : message),
+  json: JSON.stringify("events" in message ? { ...message, events: eventsToRows(message.events), entries: message.entries.map(entryToRow) } : message),
 });
 export const panelCommand = <T extends PanelCommandBody>(body: T) =>
   ({ source: PANEL_SOURCE, protocol: PROTOCOL, ...body }) as PanelCommand;
@@ -314,7 +314,7 @@ export const parsePageFrame = (data: unknown) => parse(PageFrameSchema, PAGE_SOU
 /**
  * A frame and the message in it, validated in full: the body must be the message the envelope
  * says. A receiver that keeps only the newest `keepEvents` events of a snapshot has the older ones
- * left out unread, rather than validating what it would throw away.
+ * left out unvalidated, rather than validating what it would throw away.
  */
 export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<PageMessage> {
   const frame = parsePageFrame(data);
@@ -327,9 +327,9 @@ export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<Pa
   }
   const rows = body as { kind?: unknown; events?: unknown; entries?: unknown };
   if (Array.isArray(rows?.events)) {
-    const events = rows.events;
-    const kept = rows.kind === "snapshot" && events.length > keepEvents ? events.slice(events.length - keepEvents) : events;
-    rows.events = kept.map(rowToEvent);
+    // Expanded in full first: a row's seq and time are relative to the event before it.
+    const events = rowsToEvents(rows.events);
+    rows.events = rows.kind === "snapshot" && events.length > keepEvents ? events.slice(events.length - keepEvents) : events;
   }
   if (Array.isArray(rows?.entries)) rows.entries = rows.entries.map(rowToEntry);
   const parsed = parsePageMessage(body);

@@ -145,7 +145,7 @@ test("disconnect resets the queue and its drops", async () => {
 // A frame too long for the relays is made to fit: a batch goes as several, and together they
 // carry everything; a snapshot keeps its newest events and counts the others as dropped.
 test("frames too long for the relays", async () => {
-  const maxFrame = 10_000;
+  const maxFrame = 5_000;
   const { page, store, panelWall } = await connected(10_000, maxFrame);
   const frames: { kind: string; length: number; message: PageMessage }[] = [];
   panelWall.listen((data) => {
