@@ -1,10 +1,11 @@
 /*
  * What the content script does, over any two walls so tests can drive it: relays page frames to
  * the service worker and panel commands to the page, validating both. A frame's envelope is
- * checked here, its body only in the panel: this code runs on the page's main thread. The page side is shared with
- * every other script of the page, so only messages tagged as ours count as rejections; the port to
- * the service worker carries nothing else, so anything invalid on it counts. Page rejections are
- * reported to the panel (a `rejected` notice), since those messages never reach it.
+ * checked here, its body only in the panel: this code runs on the page's main thread. The page
+ * side is shared with every other script of the page, so only messages tagged as ours count as
+ * rejections; the port to the service worker carries nothing else, so anything invalid on it
+ * counts. Page rejections are reported to the panel (a `rejected` notice), since those messages
+ * never reach it.
  */
 import {
   PAGE_SOURCE,

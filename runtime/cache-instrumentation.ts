@@ -381,12 +381,9 @@ export class CacheInstrumentation {
     return bracket === -1 ? key : key.slice(0, bracket);
   }
 
+  /** The rare kinds (the frequent ones go to the recorder's own methods). */
   private emit(body: RawEventBody): void {
-    try {
-      this.recorder.emit(body);
-    } catch (error) {
-      this.warnOnce(error);
-    }
+    this.safely(() => this.recorder.emit(body));
   }
 
   /** Runs `run` with a context field set (the router's calls are synchronous), restoring it after. */

@@ -48,8 +48,9 @@ export class Recorder {
   /** Returns the fetch's duration: from its start event's time to this one's. */
   fetchSettle(key: string, fetchId: number, started: number, ok: boolean, error: unknown): number {
     const time = Date.now();
-    this.hot("fetch-settle", key, fetchId, time - started, ok, error, time);
-    return time - started;
+    const ms = time - started;
+    this.hot("fetch-settle", key, fetchId, ms, ok, error, time);
+    return ms;
   }
   valueSet(key: string, via: "fetch" | "set", actionId: number | undefined): void {
     this.hot("value-set", key, actionId ?? NaN, NaN, via, undefined);
