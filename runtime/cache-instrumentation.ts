@@ -30,8 +30,13 @@ export interface EntryMeta {
   createdAt: number;
   fetches: number;
   lastFetchMs?: number;
-  /** The latest fetch: in flight until settled. Only the latest one's outcome is the entry's. */
-  fetch?: FetchRecord;
+  /**
+   * The latest fetch, and whether it is in flight: only its outcome is the entry's. (An id, not
+   * its record: a long-lived entry holding each new record would make every one of them outlive
+   * the young generation.)
+   */
+  fetchId: number;
+  inFlight: boolean;
   failed: boolean;
   error: unknown;
   hydrated: boolean;
@@ -275,7 +280,9 @@ export class CacheInstrumentation {
     meta.source = "fetch";
     // The router builds a new key string per call; the history keeps the entry's own one.
     const started = this.recorder.fetchStart(meta.key, id, cause, revalidation);
-    return (meta.fetch = { meta, id, started, settled: false });
+    meta.fetchId = id;
+    meta.inFlight = true;
+    return { meta, id, started, settled: false };
   }
 
   /** Once per fetch, whichever of its handlers runs; never throws into the router. */
@@ -285,7 +292,8 @@ export class CacheInstrumentation {
       fetch.settled = true;
       const { meta, id } = fetch;
       const ms = this.recorder.fetchSettle(meta.key, id, fetch.started, ok, ok ? undefined : error);
-      if (meta.fetch === fetch) {
+      if (meta.fetchId === id) {
+        meta.inFlight = false;
         meta.failed = !ok;
         meta.error = error;
         meta.lastFetchMs = ms;
@@ -305,7 +313,8 @@ export class CacheInstrumentation {
       createdAt: Date.now(),
       fetches: 0,
       lastFetchMs: undefined,
-      fetch: undefined,
+      fetchId: 0,
+      inFlight: false,
       failed: false,
       error: undefined,
       hydrated,

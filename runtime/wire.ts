@@ -61,7 +61,7 @@ export function nextCollection(updatedAt: number, intervalStart: number, now: nu
 
 function statusOf(tuple: CacheTuple, meta: EntryMeta): EntryStatus {
   if (tuple[0] === 0) return "stale";
-  if (meta.fetch && !meta.fetch.settled) return "pending";
+  if (meta.inFlight) return "pending";
   return meta.failed ? "error" : "ready";
 }
 
