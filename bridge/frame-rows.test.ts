@@ -1,7 +1,7 @@
 /* Entries and frequent events as rows in a frame: every shape survives the round trip; malformed rows are rejected. */
 import { expect, test } from "vitest";
 import { entryToRow, eventsToRows, rowToEntry, rowsToEvents } from "./frame-rows.ts";
-import { PAGE_SOURCE, PROTOCOL, decodePageFrame, pageFrame, pageMessage, type DevtoolsEvent, type Entry } from "./protocol.ts";
+import { PAGE_SOURCE, PROTOCOL, decodePageFrame, pageFrame, pageMessage, type DevtoolsEvent, type Entry, type FetchCause, type RevalidateCause } from "./protocol.ts";
 
 const base = { seq: 7, time: 1_700_000_000_000, key: 'q["a"]' };
 const events: DevtoolsEvent[] = [
@@ -44,11 +44,24 @@ test("every event and entry survives the frame; frequent kinds as rows, rare one
   expect(body.events.map((e) => Array.isArray(e))).toEqual([...events.slice(0, -1).map(() => true), false]);
   // seq and time are differences from the event before; absent trailing fields are left off.
   expect(body.events[0]).toEqual([0, 7, 1_700_000_000_000, 'q["a"]', "q", "navigate"]);
-  expect(body.events[1]).toEqual([1, 0, 0, 'q["a"]', 3, "initial"]);
-  expect(body.entries[0]).toEqual(['q["a"]', "q", null, "ready", 5, 4, "initial", 1, 2, null, false, null, null, true]);
+  // Known strings as their index: cause "initial", status "ready".
+  expect(body.events[1]).toEqual([1, 0, 0, 'q["a"]', 3, 0]);
+  expect(body.entries[0]).toEqual(['q["a"]', "q", null, 1, 5, 4, "initial", 1, 2, null, false, null, null, true]);
   expect(decodePageFrame(frame)).toEqual({ ok: true, message: batch });
   expect(rowsToEvents(JSON.parse(JSON.stringify(eventsToRows(events))))).toEqual(events);
   expect(entries.map((e) => rowToEntry(JSON.parse(JSON.stringify(entryToRow(e)))))).toEqual(entries);
+});
+
+test("a revalidation shared by fetches is written once per frame; unknown strings travel as they are", () => {
+  const revalidation = { kind: "action", actionId: 2 } as const;
+  const other = { kind: "devtools" } as const;
+  const fetch = (seq: number, cause: FetchCause, shared?: RevalidateCause): DevtoolsEvent => ({ seq, time: 1, key: `k${seq}`, kind: "fetch-start", fetchId: seq, cause, revalidation: shared });
+  const stream = [fetch(1, "revalidate", revalidation), fetch(2, "initial"), fetch(3, "revalidate", revalidation), fetch(4, "revalidate", other), fetch(5, "revalidate", other)];
+  const rows = eventsToRows(stream) as unknown[][];
+  expect(rows.map((row) => row[6])).toEqual([revalidation, undefined, 0, other, 0]);
+  expect(rowsToEvents(JSON.parse(JSON.stringify(rows)))).toEqual(JSON.parse(JSON.stringify(stream)));
+  const odd = { seq: 1, time: 1, key: "k", kind: "value-set", via: "later" } as unknown as DevtoolsEvent;
+  expect(rowsToEvents(JSON.parse(JSON.stringify(eventsToRows([odd]))))).toEqual([odd]);
 });
 
 test("malformed rows are left for the schema, which rejects them", () => {

@@ -5,9 +5,11 @@
  * main thread) scale with them. Rare event kinds stay objects. The panel turns rows back into
  * objects before validating them, so the schemas and everything above the frame see one shape.
  * A row leaves absent trailing fields off and has null for an absent one in between: no field of
- * a row ever holds null.
+ * a row ever holds null. Fields with a few known strings hold their index instead, and a fetch's
+ * revalidation, shared by every fetch it started, is written out once per frame: a later row
+ * holds 0 for "the same as the fetch-start row before".
  */
-import type { DevtoolsEvent, Entry } from "./protocol.ts";
+import { EntryStatusSchema, FetchCauseSchema, type DevtoolsEvent, type Entry } from "./protocol.ts";
 
 /** Per frequent kind, the fields after kind, seq, time and key, in row order. */
 const EVENT_FIELDS = {
@@ -24,13 +26,28 @@ const ROW_KINDS = Object.keys(EVENT_FIELDS) as RowKind[];
 const rowKind = new Map<string, number>(ROW_KINDS.map((kind, i) => [kind, i]));
 const EVENT_HEAD = 4;
 
+/**
+ * Fields whose known strings travel as their index; any other value travels as it is. Built on
+ * first use: protocol.ts, which defines the lists, imports this module.
+ */
+let codes: Record<string, readonly string[]> | undefined;
+const codesOf = (field: string) =>
+  (codes ??= { cause: FetchCauseSchema.options, via: ["fetch", "set"], reason: ["gc", "delete", "clear"], status: EntryStatusSchema.options })[field];
+const encode = (field: string, value: unknown): unknown => {
+  const index = typeof value === "string" ? (codesOf(field)?.indexOf(value) ?? -1) : -1;
+  return index === -1 ? value : index;
+};
+const decode = (field: string, value: unknown): unknown => (typeof value === "number" && codesOf(field) ? codesOf(field)[value] : value);
+/** In a fetch-start row, "the revalidation of the fetch-start row before". */
+const SAME_REVALIDATION = 0;
+
 const ENTRY_FIELDS = [
   "key", "query", "args", "status", "updatedAt", "createdAt", "intent", "observers",
   "fetches", "lastFetchMs", "hydrated", "gcAt", "value", "valueOmitted", "error",
 ] as const satisfies readonly (keyof Entry)[];
 
 function fill(row: unknown[], source: Record<string, unknown>, fields: readonly string[]): unknown[] {
-  for (const field of fields) row.push(source[field]);
+  for (const field of fields) row.push(encode(field, source[field]));
   while (row.length && row[row.length - 1] === undefined) row.pop();
   // JSON writes an undefined array element as null, which `fields` reads back as absent.
   return row;
@@ -38,7 +55,7 @@ function fill(row: unknown[], source: Record<string, unknown>, fields: readonly 
 
 function read(row: unknown[], from: number, fields: readonly string[], into: Record<string, unknown>): Record<string, unknown> {
   for (let i = 0; i < fields.length; i++) {
-    const value = row[from + i];
+    const value = decode(fields[i], row[from + i]);
     if (value !== null && value !== undefined) into[fields[i]] = value;
   }
   return into;
@@ -51,10 +68,18 @@ function read(row: unknown[], from: number, fields: readonly string[], into: Rec
 export function eventsToRows(events: readonly DevtoolsEvent[]): unknown[] {
   let seq = 0;
   let time = 0;
+  let revalidation: unknown;
   return events.map((event) => {
     const index = rowKind.get(event.kind);
     const fields = event as unknown as Record<string, unknown>;
-    const row = index === undefined ? event : fill([index, event.seq - seq, event.time - time, fields.key], fields, EVENT_FIELDS[ROW_KINDS[index]]);
+    let row: unknown[] | DevtoolsEvent = event;
+    if (index !== undefined) {
+      row = fill([index, event.seq - seq, event.time - time, fields.key], fields, EVENT_FIELDS[ROW_KINDS[index]]);
+      if (event.kind === "fetch-start" && event.revalidation !== undefined) {
+        if (event.revalidation === revalidation) row[EVENT_HEAD + 2] = SAME_REVALIDATION;
+        revalidation = event.revalidation;
+      }
+    }
     seq = event.seq;
     time = event.time;
     return row;
@@ -65,11 +90,15 @@ export function eventsToRows(events: readonly DevtoolsEvent[]): unknown[] {
 export function rowsToEvents(items: readonly unknown[]): unknown[] {
   let seq = 0;
   let time = 0;
+  let revalidation: unknown;
   return items.map((item) => {
-    const event = rowToEvent(item, seq, time);
-    const stamped = event as { seq?: unknown; time?: unknown } | null;
-    if (typeof stamped?.seq === "number") seq = stamped.seq;
-    if (typeof stamped?.time === "number") time = stamped.time;
+    const event = rowToEvent(item, seq, time) as { seq?: unknown; time?: unknown; kind?: unknown; revalidation?: unknown } | null;
+    if (typeof event?.seq === "number") seq = event.seq;
+    if (typeof event?.time === "number") time = event.time;
+    if (Array.isArray(item) && event?.kind === "fetch-start" && event.revalidation !== undefined) {
+      if (event.revalidation === SAME_REVALIDATION) event.revalidation = revalidation;
+      revalidation = event.revalidation;
+    }
     return event;
   });
 }

@@ -12,7 +12,7 @@ import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema
 export const PAGE_SOURCE = "solid-query-devtools:page";
 export const PANEL_SOURCE = "solid-query-devtools:panel";
 export const EXTENSION_SOURCE = "solid-query-devtools:extension";
-export const PROTOCOL = 2;
+export const PROTOCOL = 3;
 /** Longest rejection reason kept: reasons may quote page data. */
 export const MAX_REASON = 500;
 
