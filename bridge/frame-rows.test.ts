@@ -42,11 +42,12 @@ test("every event and entry survives the frame; frequent kinds as rows, rare one
   const frame = pageFrame(batch);
   const body = JSON.parse(frame.json) as { events: unknown[]; entries: unknown[] };
   expect(body.events.map((e) => Array.isArray(e))).toEqual([...events.slice(0, -1).map(() => true), false]);
-  // seq and time are differences from the event before; absent trailing fields are left off.
-  expect(body.events[0]).toEqual([0, 7, 1_700_000_000_000, 'q["a"]', "q", "navigate"]);
-  // Known strings as their index: cause "initial", status "ready".
+  // seq and time are differences from the event before; absent trailing fields are left off;
+  // known values travel as their index (intent "navigate": 2).
+  expect(body.events[0]).toEqual([0, 7, 1_700_000_000_000, 'q["a"]', "q", 2]);
+  // Known values as their index: cause and intent "initial", status "ready", false and true.
   expect(body.events[1]).toEqual([1, 0, 0, 'q["a"]', 3, 0]);
-  expect(body.entries[0]).toEqual(['q["a"]', "q", null, 1, 5, 4, "initial", 1, 2, null, false, null, null, true]);
+  expect(body.entries[0]).toEqual(['q["a"]', "q", null, 1, 5, 4, 0, 1, 2, null, 0, null, null, 1]);
   expect(decodePageFrame(frame)).toEqual({ ok: true, message: batch });
   expect(rowsToEvents(JSON.parse(JSON.stringify(eventsToRows(events))))).toEqual(events);
   expect(entries.map((e) => rowToEntry(JSON.parse(JSON.stringify(entryToRow(e)))))).toEqual(entries);

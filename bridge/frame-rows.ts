@@ -5,7 +5,7 @@
  * main thread) scale with them. Rare event kinds stay objects. The panel turns rows back into
  * objects before validating them, so the schemas and everything above the frame see one shape.
  * A row leaves absent trailing fields off and has null for an absent one in between: no field of
- * a row ever holds null. Fields with a few known strings hold their index instead, and a fetch's
+ * a row ever holds null. Fields with a few known values hold their index instead, and a fetch's
  * revalidation, shared by every fetch it started, is written out once per frame: a later row
  * holds 0 for "the same as the fetch-start row before".
  */
@@ -27,14 +27,25 @@ const rowKind = new Map<string, number>(ROW_KINDS.map((kind, i) => [kind, i]));
 const EVENT_HEAD = 4;
 
 /**
- * Fields whose known strings travel as their index; any other value travels as it is. Built on
- * first use: protocol.ts, which defines the lists, imports this module.
+ * Fields whose known values (strings, booleans) travel as their index; any other value travels as
+ * it is. Built on first use: protocol.ts, which defines the lists, imports this module.
  */
-let codes: Record<string, readonly string[]> | undefined;
+let codes: Record<string, readonly unknown[]> | undefined;
+const flag = [false, true];
 const codesOf = (field: string) =>
-  (codes ??= { cause: FetchCauseSchema.options, via: ["fetch", "set"], reason: ["gc", "delete", "clear"], status: EntryStatusSchema.options })[field];
+  (codes ??= {
+    cause: FetchCauseSchema.options,
+    status: EntryStatusSchema.options,
+    via: ["fetch", "set"],
+    reason: ["gc", "delete", "clear"],
+    // The router's intents, and a missing one as the runtime writes it.
+    intent: ["initial", "native", "navigate", "preload", "undefined"],
+    ok: flag,
+    hydrated: flag,
+    valueOmitted: flag,
+  })[field];
 const encode = (field: string, value: unknown): unknown => {
-  const index = typeof value === "string" ? (codesOf(field)?.indexOf(value) ?? -1) : -1;
+  const index = codesOf(field)?.indexOf(value) ?? -1;
   return index === -1 ? value : index;
 };
 const decode = (field: string, value: unknown): unknown => (typeof value === "number" && codesOf(field) ? codesOf(field)[value] : value);
