@@ -1,6 +1,6 @@
 /* Entries and frequent events as rows in a frame: every shape survives the round trip; malformed rows are rejected. */
 import { expect, test } from "vitest";
-import { entryToRow, eventsToRows, rowToEntry, rowsToEvents } from "./frame-rows.ts";
+import { entriesToRows, eventsToRows, rowsToEntries, rowsToEvents } from "./frame-rows.ts";
 import { PAGE_SOURCE, PROTOCOL, decodePageFrame, pageFrame, pageMessage, type DevtoolsEvent, type Entry, type FetchCause, type RevalidateCause } from "./protocol.ts";
 
 const base = { seq: 7, time: 1_700_000_000_000, key: 'q["a"]' };
@@ -40,17 +40,23 @@ const entries: Entry[] = [
 test("every event and entry survives the frame; frequent kinds as rows, rare ones as objects", () => {
   const batch = pageMessage({ kind: "batch", events, entries, removed: [], dropped: 0 });
   const frame = pageFrame(batch);
-  const body = JSON.parse(frame.json) as { events: unknown[]; entries: unknown[] };
+  const body = JSON.parse(frame.json) as { events: unknown[]; entries: unknown[]; timeBase: number };
   expect(body.events.map((e) => Array.isArray(e))).toEqual([...events.slice(0, -1).map(() => true), false]);
   // seq and time are differences from the event before; absent trailing fields are left off;
   // known values travel as their index (intent "navigate": 2).
   expect(body.events[0]).toEqual([0, 7, 1_700_000_000_000, 'q["a"]', "q", 2]);
   // Known values as their index: cause and intent "initial", status "ready", false and true.
   expect(body.events[1]).toEqual([1, 0, 0, 'q["a"]', 3, 0]);
-  expect(body.entries[0]).toEqual(['q["a"]', "q", null, 1, 5, 4, 0, 1, 2, null, 0, null, null, 1]);
+  // Entry times as differences from the frame's timeBase, just below the earliest one.
+  expect(body).toMatchObject({ timeBase: 3 });
+  expect(body.entries[0]).toEqual(['q["a"]', "q", null, 1, 2, 1, 0, 1, 2, null, 0, null, null, 1]);
   expect(decodePageFrame(frame)).toEqual({ ok: true, message: batch });
   expect(rowsToEvents(JSON.parse(JSON.stringify(eventsToRows(events))))).toEqual(events);
-  expect(entries.map((e) => rowToEntry(JSON.parse(JSON.stringify(entryToRow(e)))))).toEqual(entries);
+  const { entries: rows, timeBase } = JSON.parse(JSON.stringify(entriesToRows(entries)));
+  expect(rowsToEntries(rows, timeBase)).toEqual(entries);
+  // An invalidated entry's updatedAt (0) stays 0.
+  const stale = { ...entry, status: "stale", updatedAt: 0 } as const;
+  expect(rowsToEntries(entriesToRows([stale]).entries, entriesToRows([stale]).timeBase)).toEqual([stale]);
 });
 
 test("a revalidation shared by fetches is written once per frame; unknown strings travel as they are", () => {

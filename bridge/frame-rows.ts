@@ -32,8 +32,10 @@ const EVENT_HEAD = 4;
  */
 let codes: Record<string, readonly unknown[]> | undefined;
 const flag = [false, true];
-const codesOf = (field: string) =>
-  (codes ??= {
+/** Per list of row fields, the codes of each field (undefined: none), in the same order. */
+const aligned = new Map<readonly string[], (readonly unknown[] | undefined)[]>();
+function codesFor(fields: readonly string[]): (readonly unknown[] | undefined)[] {
+  codes ??= {
     cause: FetchCauseSchema.options,
     status: EntryStatusSchema.options,
     via: ["fetch", "set"],
@@ -43,12 +45,11 @@ const codesOf = (field: string) =>
     ok: flag,
     hydrated: flag,
     valueOmitted: flag,
-  })[field];
-const encode = (field: string, value: unknown): unknown => {
-  const index = codesOf(field)?.indexOf(value) ?? -1;
-  return index === -1 ? value : index;
-};
-const decode = (field: string, value: unknown): unknown => (typeof value === "number" && codesOf(field) ? codesOf(field)[value] : value);
+  };
+  let found = aligned.get(fields);
+  if (!found) aligned.set(fields, (found = fields.map((field) => codes![field])));
+  return found;
+}
 /** In a fetch-start row, "the revalidation of the fetch-start row before". */
 const SAME_REVALIDATION = 0;
 
@@ -58,15 +59,23 @@ const ENTRY_FIELDS = [
 ] as const satisfies readonly (keyof Entry)[];
 
 function fill(row: unknown[], source: Record<string, unknown>, fields: readonly string[]): unknown[] {
-  for (const field of fields) row.push(encode(field, source[field]));
+  const codes = codesFor(fields);
+  for (let i = 0; i < fields.length; i++) {
+    const value = source[fields[i]];
+    const index = codes[i]?.indexOf(value) ?? -1;
+    row.push(index === -1 ? value : index);
+  }
   while (row.length && row[row.length - 1] === undefined) row.pop();
   // JSON writes an undefined array element as null, which `fields` reads back as absent.
   return row;
 }
 
 function read(row: unknown[], from: number, fields: readonly string[], into: Record<string, unknown>): Record<string, unknown> {
+  const codes = codesFor(fields);
   for (let i = 0; i < fields.length; i++) {
-    const value = decode(fields[i], row[from + i]);
+    const raw = row[from + i];
+    const known = codes[i];
+    const value = typeof raw === "number" && known ? known[raw] : raw;
     if (value !== null && value !== undefined) into[fields[i]] = value;
   }
   return into;
@@ -123,10 +132,37 @@ function rowToEvent(item: unknown, seq: number, time: number): unknown {
   return read(item, EVENT_HEAD, fields, { kind, seq: seq + item[1], time: time + item[2], key: item[3] });
 }
 
-export const entryToRow = (entry: Entry): unknown[] => fill([], entry as unknown as Record<string, unknown>, ENTRY_FIELDS);
+/** Entry times that are milliseconds since the epoch, 0 for none (an invalidated entry's updatedAt). */
+const ENTRY_TIMES = ["updatedAt", "createdAt", "gcAt"] as const;
 
-/** A row back to its entry; anything else is left for the schema to judge. */
-export function rowToEntry(item: unknown): unknown {
-  if (!Array.isArray(item) || item.length > ENTRY_FIELDS.length) return item;
-  return read(item, 0, ENTRY_FIELDS, {});
+/**
+ * Entries as a frame carries them: rows whose times are differences from the frame's `timeBase`
+ * (a few digits instead of thirteen), just below the earliest, so that none is 0 but a 0 time.
+ */
+export function entriesToRows(entries: readonly Entry[]): { entries: unknown[]; timeBase: number } {
+  let earliest = Infinity;
+  for (const entry of entries) for (const field of ENTRY_TIMES) if (entry[field]) earliest = Math.min(earliest, entry[field]);
+  const timeBase = earliest === Infinity ? 0 : earliest - 1;
+  const rows = entries.map((entry) => {
+    const row = fill([], entry as unknown as Record<string, unknown>, ENTRY_FIELDS);
+    for (const field of ENTRY_TIMES) {
+      const i = ENTRY_FIELDS.indexOf(field);
+      if (typeof row[i] === "number" && row[i] !== 0) row[i] = (row[i] as number) - timeBase;
+    }
+    return row;
+  });
+  return { entries: rows, timeBase };
+}
+
+/** Rows back to entries; anything else (an object, a malformed row) is left for the schema to judge. */
+export function rowsToEntries(items: readonly unknown[], timeBase: unknown): unknown[] {
+  return items.map((item) => {
+    if (!Array.isArray(item) || item.length > ENTRY_FIELDS.length) return item;
+    const entry = read(item, 0, ENTRY_FIELDS, {});
+    for (const field of ENTRY_TIMES) {
+      const time = entry[field];
+      if (typeof time === "number" && time !== 0 && typeof timeBase === "number") entry[field] = time + timeBase;
+    }
+    return entry;
+  });
 }

@@ -59,7 +59,7 @@ test("hostile input never throws", () => {
 test("frames: envelope for the relays, body for the panel", () => {
   const frame = pageFrame(batch);
   // Frequent kinds travel as rows: [kind, seq, time, key, ...fields].
-  expect(frame).toEqual({ source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch", json: JSON.stringify({ ...batch, events: [[1, 1, 1, 'tasks["1"]', 1, 4, { kind: "action", actionId: 2 }]] }) });
+  expect(frame).toEqual({ source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch", json: JSON.stringify({ ...batch, events: [[1, 1, 1, 'tasks["1"]', 1, 4, { kind: "action", actionId: 2 }]], entries: [], timeBase: 0 }) });
   expect(decodePageFrame(structuredClone(frame))).toEqual({ ok: true, message: batch });
   const broken = { ...frame, json: "{" };
   expect(parsePageFrame(broken).ok).toBe(true);

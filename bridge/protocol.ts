@@ -5,7 +5,7 @@
  * so a sender cannot misspell a kind or a field.
  */
 import * as v from "valibot";
-import { entryToRow, eventsToRows, rowToEntry, rowsToEvents } from "./frame-rows.ts";
+import { entriesToRows, eventsToRows, rowsToEntries, rowsToEvents } from "./frame-rows.ts";
 import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema.ts";
 
 /** Each direction has its own tag, so a side never mistakes its own posts for the other's. */
@@ -259,7 +259,7 @@ export const pageFrame = (message: PageMessage): PageFrame => ({
   source: PAGE_SOURCE,
   protocol: PROTOCOL,
   kind: message.kind,
-  json: JSON.stringify("events" in message ? { ...message, events: eventsToRows(message.events), entries: message.entries.map(entryToRow) } : message),
+  json: JSON.stringify("events" in message ? { ...message, events: eventsToRows(message.events), ...entriesToRows(message.entries) } : message),
 });
 export const panelCommand = <T extends PanelCommandBody>(body: T) =>
   ({ source: PANEL_SOURCE, protocol: PROTOCOL, ...body }) as PanelCommand;
@@ -325,13 +325,13 @@ export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<Pa
   } catch (error) {
     return { ok: false, reason: `json: ${String(error).slice(0, MAX_REASON - 6)}` };
   }
-  const rows = body as { kind?: unknown; events?: unknown; entries?: unknown };
+  const rows = body as { kind?: unknown; events?: unknown; entries?: unknown; timeBase?: unknown };
   if (Array.isArray(rows?.events)) {
     // Expanded in full first: a row's seq and time are relative to the event before it.
     const events = rowsToEvents(rows.events);
     rows.events = rows.kind === "snapshot" && events.length > keepEvents ? events.slice(events.length - keepEvents) : events;
   }
-  if (Array.isArray(rows?.entries)) rows.entries = rows.entries.map(rowToEntry);
+  if (Array.isArray(rows?.entries)) rows.entries = rowsToEntries(rows.entries, rows.timeBase);
   const parsed = parsePageMessage(body);
   if (parsed.ok && parsed.message.kind !== frame.message.kind) {
     return { ok: false, reason: `kind: the frame says ${frame.message.kind}, its body ${parsed.message.kind}` };
