@@ -509,6 +509,10 @@ function stubHook() {
     snapshot: () => (count("snapshot"), { entries: [], events: [], dropped: 0 }),
     entry: () => (count("entry"), undefined),
     subscribe: () => (count("subscribe"), () => void count("unsubscribe")),
+    onRecord: () => (count("notices"), () => void count("stop-notices")),
+    lastSeq: () => 0,
+    eventsSince: () => ({ events: [], missed: 0 }),
+    keys: () => [],
     revalidate: () => void count("revalidate"),
     invalidate: () => void count("invalidate"),
     delete: () => void count("delete"),
@@ -619,11 +623,11 @@ test(`page agent: ${MESSAGES} commands`, SLOW, () => {
   for (const command of tally.forwarded) {
     const { kind } = command;
     if (kind === "connect") {
-      if (!connected) bump("subscribe");
+      if (!connected) bump("notices");
       connected = true;
       bump("snapshot");
     } else if (kind === "disconnect") {
-      if (connected) bump("unsubscribe");
+      if (connected) bump("stop-notices");
       connected = false;
     } else if (kind === "get-snapshot") bump("snapshot");
     // A watch reads the watched entries at once, for a connected panel.

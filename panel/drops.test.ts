@@ -1,13 +1,15 @@
 /*
- * Drop accounting end to end: the page agent caps its queue between flushes (`maxQueue`) and the
- * panel store must show exactly how many events were dropped, with entries still up to date.
- * Agent ↔ panel store over an in-memory wall pair, with a scripted hook instead of a router.
+ * Drop accounting end to end: the page's history keeps its newest events (capacity), the agent
+ * reads it for each batch, and the panel store must show exactly how many events it never got,
+ * with entries still up to date. Agent ↔ panel store over an in-memory wall pair, with a scripted
+ * hook on a real recorder instead of a router.
  */
 import { afterEach, expect, test } from "vitest";
-import { PROTOCOL, decodePageFrame, panelCommand, type DevtoolsEvent, type Entry, type PageFrame, type PageMessage } from "../bridge/protocol.ts";
+import { PROTOCOL, decodePageFrame, panelCommand, type Entry, type PageFrame, type PageMessage } from "../bridge/protocol.ts";
 import { createWallPair } from "../bridge/wall.ts";
 import { FLUSH_MS, createAgent } from "../runtime/agent.ts";
-import type { DevtoolsHook } from "../runtime/devtools-hook.ts";
+import { eventLog, type DevtoolsHook } from "../runtime/devtools-hook.ts";
+import { Recorder } from "../runtime/recorder.ts";
 import { testEntry } from "./test-entry.ts";
 import { createPanelStore } from "./store.ts";
 
@@ -17,47 +19,45 @@ afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
 /** Lets the agent's next flush go out and the wall deliver it. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 1));
 
-function scriptedHook() {
-  const listeners = new Set<(event: DevtoolsEvent) => void>();
+function scriptedHook(capacity: number) {
+  const recorder = new Recorder(capacity);
   const entries = new Map<string, Entry>();
-  let seq = 0;
   const hook: DevtoolsHook = {
     protocol: PROTOCOL,
     routerVersion: "1.0.0",
     instrumented: true,
-    snapshot: () => ({ entries: [...entries.values()], events: [], dropped: 0 }),
+    ...eventLog(recorder),
+    snapshot: () => ({ entries: [...entries.values()], events: hook.eventsSince(0).events, dropped: recorder.dropped }),
     entry: (key) => entries.get(key),
-    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    keys: () => [...entries.keys()],
     revalidate: () => {},
     invalidate: () => {},
     delete: () => {},
     inspect: () => ({ type: "special", text: "undefined" }),
-    clearLog: () => {},
   };
-  const emit = (event: DevtoolsEvent) => listeners.forEach((listener) => listener(event));
   return {
     hook,
     /** One value-set event, the entry updated (fetches counts the writes). */
     set(key: string) {
       const fetches = (entries.get(key)?.fetches ?? 0) + 1;
       entries.set(key, testEntry(key, fetches));
-      emit({ kind: "value-set", seq: ++seq, time: seq, key, via: "set" });
+      recorder.valueSet(key, "set", undefined);
     },
     remove(key: string) {
       entries.delete(key);
-      emit({ kind: "entry-removed", seq: ++seq, time: seq, key, reason: "delete" });
+      recorder.entryRemoved(key, "delete");
     },
     entries,
     get seq() {
-      return seq;
+      return recorder.lastSeq;
     },
   };
 }
 
-async function connected(maxQueue: number, maxFrame?: number) {
-  const page = scriptedHook();
+async function connected(capacity: number, maxFrame?: number) {
+  const page = scriptedHook(capacity);
   const [pageWall, panelWall] = createWallPair();
-  const agent = createAgent(page.hook, pageWall, () => "memory://drops", { maxQueue, maxFrame });
+  const agent = createAgent(page.hook, pageWall, () => "memory://drops", { maxFrame });
   const store = createPanelStore(panelWall, { maxLog: 1_000_000 });
   disposers.push(() => agent.dispose());
   panelWall.send(panelCommand({ kind: "connect" }));
@@ -69,9 +69,10 @@ async function connected(maxQueue: number, maxFrame?: number) {
 const seqs = (items: readonly { seq: number }[]) => items.map((item) => item.seq);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-// A synchronous burst of maxQueue + 2,500 events: exactly 2,500 dropped (the oldest), the newest
-// maxQueue logged in order, and every entry current, including one whose only event was dropped.
-test("a burst over maxQueue: the panel shows exactly how many were dropped", async () => {
+// A synchronous burst of capacity + 2,500 events: exactly 2,500 dropped (the oldest), the newest
+// capacity logged in order after what the panel had, and every entry current, including one whose
+// only event was dropped.
+test("a burst over the history's capacity: the panel shows exactly how many were dropped", async () => {
   const { page, store } = await connected(1000);
   page.set("gone");
   await settle();
@@ -88,7 +89,7 @@ test("a burst over maxQueue: the panel shows exactly how many were dropped", asy
   expect(store.entries().k0.fetches).toBe(page.entries.get("k0")!.fetches);
 });
 
-// Drops add up across bursts in successive ticks; a burst within the cap drops nothing.
+// Drops add up across bursts in successive ticks; a burst within the capacity drops nothing.
 test("drops add up over several bursts", async () => {
   const { page, store } = await connected(500);
   const bursts = [499, 500, 501, 2000, 10, 1234];
@@ -102,8 +103,8 @@ test("drops add up over several bursts", async () => {
   expect(store.log()).toHaveLength(bursts.reduce((sum, size) => sum + Math.min(size, 500), 0));
 });
 
-// A million-event burst stays linear: dropping is O(1) per event, not an O(n) queue.shift().
-test("a burst of 1,000,000 events with the default cap", { timeout: 20_000 }, async () => {
+// A million-event burst stays linear: recording is O(1) per event, whatever the history overwrites.
+test("a burst of 1,000,000 events with the default capacity", { timeout: 20_000 }, async () => {
   const { page, store } = await connected(10_000);
   const started = performance.now();
   for (let i = 0; i < 1_000_000; i++) page.set(`k${i % 1000}`);
@@ -114,19 +115,20 @@ test("a burst of 1,000,000 events with the default cap", { timeout: 20_000 }, as
   expect(burstMs).toBeLessThan(5_000);
 });
 
-// Dropped events that touched more keys than the cap cannot be caught up entry by entry: the agent
-// sends a snapshot, which replaces the panel's entries.
-test("too many keys dropped: a snapshot resyncs the panel", async () => {
+// Events lost with keys they alone touched: the snapshot that follows replaces the panel's entries.
+test("a lost burst that removed entries: the snapshot resyncs the panel", async () => {
   const { page, store } = await connected(100);
   for (let i = 0; i < 1000; i++) page.set(`k${i}`);
   for (let i = 0; i < 500; i++) page.remove(`k${i}`);
   await settle();
   expect(Object.keys(store.entries()).sort()).toEqual([...page.entries.keys()].sort());
   expect(Object.keys(store.entries())).toHaveLength(500);
+  expect(store.state.dropped).toBe(1400);
 });
 
-// Drops of a connection that ended before its flush are not charged to the next connection.
-test("disconnect resets the queue and its drops", async () => {
+// While no panel is connected the history keeps its newest events: a panel connecting later is
+// told how many it will never see, and only losses after that add to it.
+test("reconnecting: what the history lost in between is counted once", async () => {
   const { page, store, panelWall } = await connected(10);
   panelWall.send(panelCommand({ kind: "disconnect" })); // delivered before the agent's flush of the burst
   for (let i = 0; i < 50; i++) page.set("a");
@@ -134,12 +136,26 @@ test("disconnect resets the queue and its drops", async () => {
   expect(store.log()).toHaveLength(0);
   panelWall.send(panelCommand({ kind: "connect" }));
   await settle();
+  expect(store.state.dropped).toBe(40);
+  expect(seqs(store.log())).toEqual(range(41, 50));
   page.set("b");
   await settle();
-  expect(store.state.dropped).toBe(0);
+  expect(store.state.dropped).toBe(40);
   for (let i = 0; i < 15; i++) page.set("c");
   await settle();
-  expect(store.state.dropped).toBe(5);
+  expect(store.state.dropped).toBe(45);
+});
+
+// Clearing the page's log lets its events go on purpose: none of them counts as dropped.
+test("a cleared log drops nothing", async () => {
+  const { page, store, panelWall } = await connected(10);
+  for (let i = 0; i < 8; i++) page.set("a");
+  panelWall.send(panelCommand({ kind: "clear-log" }));
+  await settle();
+  for (let i = 0; i < 8; i++) page.set("b");
+  await settle();
+  expect(store.state.dropped).toBe(0);
+  expect(seqs(store.log()).at(-1)).toBe(16);
 });
 
 // A frame too long for the relays is made to fit: a batch goes as several, and together they
@@ -161,8 +177,6 @@ test("frames too long for the relays", async () => {
   expect(Object.keys(store.entries()).sort()).toEqual([...page.entries.keys()].sort());
   expect(store.state.dropped).toBe(0);
 
-  const history = store.log() as DevtoolsEvent[];
-  page.hook.snapshot = () => ({ entries: [...page.entries.values()], events: history, dropped: 0 });
   panelWall.send(panelCommand({ kind: "get-snapshot" }));
   await settle();
   const snapshot = frames.at(-1)!;

@@ -10,10 +10,10 @@ import type { DevtoolsHook } from "./devtools-hook.ts";
 
 /**
  * Events per batch message: a burst of thousands becomes one or two messages (each costs the page
- * a fixed amount beyond its bytes, more so with DevTools open), none too large. At most
- * `maxQueue` events wait for the next batch; older ones are dropped and counted in the batch's
- * `dropped`, and the entries they touched are still sent in their current state. A burst that
- * touches more than `maxQueue` keys this way is followed by a snapshot instead.
+ * a fixed amount beyond its bytes, more so with DevTools open), none too large. A burst this long
+ * is sent without waiting for the timer, before the page's history (10,000 events by default)
+ * overwrites it. Events it overwrote anyway (one synchronous burst longer than the history) are
+ * counted as dropped, and a snapshot brings the panel every entry's current state.
  */
 const BATCH_SIZE = 5000;
 /**
@@ -30,37 +30,35 @@ export interface Agent {
 }
 
 export interface AgentOptions {
-  maxQueue?: number;
   /** Longest frame body sent; see `post`. */
   maxFrame?: number;
 }
 
-export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, { maxQueue = 10_000, maxFrame = MAX_FRAME }: AgentOptions = {}): Agent {
-  let unsubscribe: (() => void) | undefined;
-  /** Events to send are queue[head…]: dropping the oldest is `head++`, not an O(n) shift. */
-  let queue: DevtoolsEvent[] = [];
-  let head = 0;
-  /** Events dropped from the queue since the last batch, and the keys they touched. */
+/**
+ * Events are read from the page's history when a batch goes, not queued as they happen: the
+ * router's hot path only records them, with no event object built and kept for 50 ms per event
+ * (kept ones outlive the young generation: garbage collection was most of that cost).
+ */
+export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, { maxFrame = MAX_FRAME }: AgentOptions = {}): Agent {
+  /** Stops the history's notices: set while a panel is connected. */
+  let stopNotices: (() => void) | undefined;
+  /** The seq of the newest event the panel has, from a batch or its snapshot. */
+  let cursor = 0;
+  /** Events recorded since the last batch. */
+  let pending = 0;
+  /** The dropped count the panel shows: what the history had lost at its snapshot, and any loss since. */
   let dropped = 0;
-  let staleKeys = new Set<string>();
-  /** Dropped events touched more keys than we keep track of: only a snapshot can resync the panel. */
-  let staleAll = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Keys whose values go with their updates: the panel shows them. */
   let watched = new Set<string>();
   /** Keys whose args this connection has carried: later updates leave them out. */
   let argsSent = new Set<string>();
   const rejected: Agent["rejected"] = { count: 0 };
-  const earlyFlushAt = Math.max(1, Math.floor(maxQueue / 2));
 
-  function resetQueue() {
+  function resetTimer() {
     clearTimeout(timer);
     timer = undefined;
-    queue = [];
-    head = 0;
-    dropped = 0;
-    staleKeys = new Set();
-    staleAll = false;
+    pending = 0;
   }
 
   /**
@@ -88,17 +86,22 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
 
   const hello = () =>
     post({ kind: "hello", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url() });
-  // Self-sufficient (no hello needed after it): a hello would make the content script reconnect.
-  // It holds every event recorded so far, so the queued ones must not follow it again.
-  const sendSnapshot = () => {
-    resetQueue();
+  /**
+   * Self-sufficient (no hello needed after it): a hello would make the content script reconnect.
+   * It holds every event the history has, so the next batch starts after them. `missed`: events
+   * the history lost before a batch could carry them, added to the panel's dropped count.
+   */
+  const sendSnapshot = (missed = 0) => {
+    resetTimer();
     const snapshot = hook.snapshot();
+    cursor = hook.lastSeq();
+    dropped = missed ? dropped + missed : snapshot.dropped;
     argsSent = new Set(snapshot.entries.map((entry) => entry.key));
-    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...snapshot });
+    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...snapshot, dropped });
   };
 
   /** A batch of events with the current state of the entries with these keys. */
-  function sendBatch(events: DevtoolsEvent[], touched: string[], lost: number) {
+  function sendBatch(events: DevtoolsEvent[], touched: string[]) {
     const entries = [];
     const removed = [];
     for (const key of touched) {
@@ -111,66 +114,45 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
         argsSent.delete(key);
       }
     }
-    post({ kind: "batch", events, entries, removed, dropped: lost });
+    post({ kind: "batch", events, entries, removed, dropped: 0 });
   }
 
   function flush() {
-    timer = undefined;
-    if (staleAll) return sendSnapshot();
-    const events = queue.slice(head);
-    // Every entry touched since the last flush goes once, in its current state, including entries
-    // whose only events were dropped. Batches split events and entries alike.
-    const touched = staleKeys;
+    resetTimer();
+    const { events, missed } = hook.eventsSince(cursor);
+    if (missed) return sendSnapshot(missed);
+    cursor = hook.lastSeq();
+    // Every entry touched since the last batch goes once, in its current state. Batches split
+    // events and entries alike.
+    const touched = new Set<string>();
     for (const event of events) if ("key" in event) touched.add(event.key);
     const keys = [...touched];
-    let lost = dropped;
-    resetQueue();
-    const batches = Math.max(Math.ceil(events.length / BATCH_SIZE), Math.ceil(keys.length / BATCH_SIZE), lost ? 1 : 0);
-    for (let i = 0; i < batches; i++) {
-      sendBatch(events.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE), keys.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE), lost);
-      lost = 0;
-    }
+    const batches = Math.max(Math.ceil(events.length / BATCH_SIZE), Math.ceil(keys.length / BATCH_SIZE));
+    for (let i = 0; i < batches; i++) sendBatch(events.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE), keys.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE));
   }
 
   function flushIfPending() {
     if (timer !== undefined) flush();
   }
 
-  function onEvent(event: DevtoolsEvent) {
-    queue.push(event);
-    if (queue.length - head > maxQueue) {
-      const oldest = queue[head++];
-      dropped++;
-      if ("key" in oldest && !staleAll) {
-        staleKeys.add(oldest.key);
-        if (staleKeys.size > maxQueue) {
-          staleAll = true;
-          staleKeys = new Set();
-        }
-      }
-      // Compact now and then: amortized O(1) per event, and memory stays within twice the cap.
-      if (head >= maxQueue) {
-        queue = queue.slice(head);
-        head = 0;
-      }
-    }
-    // Half the cap goes without waiting for the timer, so a long task's burst is not dropped.
-    if (queue.length - head === earlyFlushAt) queueMicrotask(flushIfPending);
+  /** The history recorded an event: it goes with the next batch. */
+  function onRecord() {
+    if (++pending === BATCH_SIZE) queueMicrotask(flushIfPending);
     timer ??= setTimeout(flush, FLUSH_MS);
   }
 
   function handle(command: PanelCommand) {
     switch (command.kind) {
       case "connect":
-        unsubscribe ??= hook.subscribe(onEvent);
+        stopNotices ??= hook.onRecord(onRecord);
         watched = new Set();
         sendSnapshot();
         return;
       case "disconnect":
-        unsubscribe?.();
-        unsubscribe = undefined;
+        stopNotices?.();
+        stopNotices = undefined;
         watched = new Set();
-        resetQueue();
+        resetTimer();
         return;
       case "get-snapshot":
         return sendSnapshot();
@@ -185,7 +167,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
       case "watch":
         watched = new Set(command.keys);
         // Their values now, not at their next update.
-        if (unsubscribe) sendBatch([], command.keys, 0);
+        if (stopNotices) sendBatch([], command.keys);
         return;
       case "clear-log":
         return hook.clearLog();
@@ -210,12 +192,12 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
 
   return {
     get connected() {
-      return unsubscribe !== undefined;
+      return stopNotices !== undefined;
     },
     rejected,
     dispose() {
-      unsubscribe?.();
-      resetQueue();
+      stopNotices?.();
+      resetTimer();
       stopListening();
     },
   };

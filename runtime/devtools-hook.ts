@@ -25,7 +25,16 @@ export interface DevtoolsHook {
   snapshot(): Snapshot;
   /** One entry's current state; `fields` leaves out its args or value (default: all). */
   entry(key: string, fields?: EntryFields): Entry | undefined;
+  /** Every event as it is recorded. */
   subscribe(listener: (event: DevtoolsEvent) => void): () => void;
+  /** `notify` runs after every event recorded, without it: cheaper than `subscribe`, which builds each one. */
+  onRecord(notify: () => void): () => void;
+  /** The seq of the newest event recorded (0: none yet). */
+  lastSeq(): number;
+  /** The events recorded after `seq`, oldest first, and how many of them the history no longer holds. */
+  eventsSince(seq: number): { events: DevtoolsEvent[]; missed: number };
+  /** Every cached entry's key. */
+  keys(): string[];
   /** No keys: every entry, as the router's own `revalidate()`. */
   revalidate(keys?: string[]): void;
   invalidate(keys: string[]): void;
@@ -46,17 +55,31 @@ export function createDevtoolsHook(routerVersion: string, instrumentation: Cache
     protocol: PROTOCOL,
     routerVersion,
     instrumented: true,
+    ...eventLog(recorder),
     snapshot: () => ({
       entries: instrumentation.keys().flatMap((key) => describeEntry(instrumentation, key, ALL_FIELDS) ?? []),
       events: recorder.recent().map(toWireEvent),
       dropped: recorder.dropped,
     }),
     entry: (key, fields = ALL_FIELDS) => describeEntry(instrumentation, key, fields),
-    subscribe: (listener) => recorder.subscribe((event) => listener(toWireEvent(event))),
+    keys: () => instrumentation.keys(),
     revalidate: (keys) => asDevtools(() => void router().revalidate(keys)),
     invalidate: (keys) => asDevtools(() => router().cacheKeyOp(keys, (entry) => instrumentation.invalidate(entry))),
     delete: (keys) => asDevtools(() => keys.forEach((key) => router().query.delete(key))),
     inspect: (key, path) => previewAt(instrumentation.lookup(key)?.tuple[2], path),
+  };
+}
+
+/** The hook's reading of a recorder's events, for the real hook and for stand-ins in tests and benches. */
+export function eventLog(recorder: Recorder): Pick<DevtoolsHook, "subscribe" | "onRecord" | "lastSeq" | "eventsSince" | "clearLog"> {
+  return {
+    subscribe: (listener) => recorder.subscribe((event) => listener(toWireEvent(event))),
+    onRecord: (notify) => recorder.onRecord(notify),
+    lastSeq: () => recorder.lastSeq,
+    eventsSince(seq) {
+      const { events, missed } = recorder.since(seq);
+      return { events: events.map(toWireEvent), missed };
+    },
     clearLog: () => recorder.clear(),
   };
 }
@@ -70,6 +93,10 @@ export function createInertHook(routerVersion: string): DevtoolsHook {
     snapshot: () => ({ entries: [], events: [], dropped: 0 }),
     entry: () => undefined,
     subscribe: () => () => {},
+    onRecord: () => () => {},
+    lastSeq: () => 0,
+    eventsSince: () => ({ events: [], missed: 0 }),
+    keys: () => [],
     revalidate: () => {},
     invalidate: () => {},
     delete: () => {},

@@ -86,9 +86,14 @@ export class EventRing {
     this.objects[i] = event;
   }
 
-  toArray(): RawEvent[] {
+  get size(): number {
+    return this.length;
+  }
+
+  /** The newest `count` events (all by default), oldest first. */
+  toArray(count = this.length): RawEvent[] {
     const out: RawEvent[] = [];
-    for (let n = 0; n < this.length; n++) {
+    for (let n = this.length - Math.min(count, this.length); n < this.length; n++) {
       const i = (this.start + n) % this.capacity;
       const kind = this.kinds[i];
       out.push(kind ? hotEvent(kind, this.keys[i]!, this.seqs[i], this.times[i], this.as[i], this.bs[i], this.cs[i], this.ds[i]) : this.objects[i]!);

@@ -2,7 +2,8 @@
  * The runtime's event log: stamps each event with a sequence number and time, keeps the recent
  * history (event-ring.ts) and tells listeners. Events hold raw values (action input, results,
  * errors); they are previewed only when sent to a connected panel, so an idle page pays no
- * serialization, and the frequent kinds become objects only when someone listens.
+ * serialization, and the frequent kinds become objects only when someone listens or reads the
+ * history. The agent reads it (`since`) once per batch, told of new events by `onRecord`.
  */
 import type { DevtoolsEvent, FetchCause, RevalidateCause } from "../bridge/protocol.ts";
 import type { Preview } from "../bridge/preview-schema.ts";
@@ -20,9 +21,13 @@ export type RawEventBody = Exclude<Unstamped<RawEvent>, { kind: HotKind }>;
 
 export class Recorder {
   private seq = 0;
+  /** The seq of the newest event `clear()` let go of: those were dropped on purpose. */
+  private clearedAt = 0;
   private warned = false;
   private readonly history: EventRing;
   private readonly listeners = new Set<(event: RawEvent) => void>();
+  /** Told that an event was recorded, without it: no event object is built for them. */
+  private readonly notified: (() => void)[] = [];
 
   constructor(capacity: number) {
     this.history = new EventRing(capacity);
@@ -35,6 +40,7 @@ export class Recorder {
     event.time = Date.now();
     this.history.pushObject(event);
     this.tell(event);
+    this.notify();
   }
 
   // The frequent kinds, one method each, with positional fields: no object per call.
@@ -70,8 +76,32 @@ export class Recorder {
     return () => this.listeners.delete(listener);
   }
 
+  /** Calls `notify` after each event recorded; it reads the events later, with `since`. */
+  onRecord(notify: () => void): () => void {
+    this.notified.push(notify);
+    return () => {
+      const i = this.notified.indexOf(notify);
+      if (i !== -1) this.notified.splice(i, 1);
+    };
+  }
+
   recent(): RawEvent[] {
     return this.history.toArray();
+  }
+
+  /** The seq of the newest event recorded (0: none yet). */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /**
+   * The events recorded after `seq`, oldest first, and how many of them the history no longer
+   * holds (overwritten by newer ones; those a `clear()` let go of do not count).
+   */
+  since(seq: number): { events: RawEvent[]; missed: number } {
+    const wanted = this.seq - Math.max(seq, this.clearedAt);
+    const kept = Math.min(Math.max(0, wanted), this.history.size);
+    return { events: this.history.toArray(kept), missed: Math.max(0, wanted - kept) };
   }
 
   get dropped(): number {
@@ -80,6 +110,7 @@ export class Recorder {
 
   clear(): void {
     this.history.clear();
+    this.clearedAt = this.seq;
   }
 
   /**
@@ -91,7 +122,12 @@ export class Recorder {
     const seq = ++this.seq;
     this.history.push(kind, key, seq, time, a, b, c, d);
     if (this.listeners.size) this.tell(hotEvent(kind, key, seq, time, a, b, c, d));
+    if (this.notified.length) this.notify();
     return time;
+  }
+
+  private notify(): void {
+    for (const notify of this.notified) notify();
   }
 
   /** A listener that throws must not break the router call that produced the event. */

@@ -1,37 +1,51 @@
 /*
  * Bridge throughput, page side: the real agent (runtime/agent.ts) over the real window wall,
- * fed by a stand-in hook that emits synthetic events, so the content script, service worker and
- * panel carry as much as they can. The raw floor posts the same batch payloads to a plain
- * message listener in this page, with no validation and no extension.
+ * fed by a stand-in hook whose real recorder records synthetic events, so the content script,
+ * service worker and panel carry as much as they can. The raw floor posts the same batch payloads
+ * to a plain message listener in this page, with no validation and no extension.
  */
 import { PROTOCOL, type DevtoolsEvent } from "../../bridge/protocol.ts";
 import { createWindowWall } from "../../bridge/window-wall.ts";
 import { createAgent } from "../../runtime/agent.ts";
-import type { DevtoolsHook } from "../../runtime/devtools-hook.ts";
+import { eventLog, type DevtoolsHook } from "../../runtime/devtools-hook.ts";
+import { Recorder } from "../../runtime/recorder.ts";
 import type { BridgeBench } from "./api.ts";
 import { batchMessage, indexOfKey, syntheticEntry, syntheticEvent } from "./synthetic.ts";
 
 const KEYS = 1_000;
-const listeners = new Set<(event: DevtoolsEvent) => void>();
+const recorder = new Recorder(10_000);
 let seq = 0;
 
 const hook: DevtoolsHook = {
   protocol: PROTOCOL,
   routerVersion: "1.0.0",
   instrumented: true,
+  ...eventLog(recorder),
   snapshot: () => ({ entries: [], events: [], dropped: 0 }),
   entry: (key) => syntheticEntry(indexOfKey(key), seq),
-  subscribe(listener) {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  keys: () => [],
   revalidate() {},
   invalidate() {},
   delete() {},
   inspect: () => ({ type: "special", text: "undefined" }),
-  clearLog() {},
 };
 const agent = createAgent(hook, createWindowWall(window), () => location.href);
+
+/** Records the synthetic event as the runtime would (the recorder stamps its own seq and time). */
+function record(event: DevtoolsEvent) {
+  switch (event.kind) {
+    case "invalidated":
+      return recorder.invalidated(event.key, event.actionId);
+    case "fetch-start":
+      return recorder.fetchStart(event.key, event.fetchId, event.cause, event.revalidation);
+    case "fetch-settle":
+      return recorder.fetchSettle(event.key, event.fetchId, event.time - event.ms, event.ok, undefined);
+    case "value-set":
+      return recorder.valueSet(event.key, event.via, event.actionId);
+    default:
+      throw new Error(`no synthetic ${event.kind} events`);
+  }
+}
 
 const now = () => performance.timeOrigin + performance.now();
 /** Yields to the event loop without timer clamping. */
@@ -59,10 +73,7 @@ const bench: BridgeBench = {
     let sent = 0;
     while (sent < events) {
       const n = Math.min(chunk, events - sent);
-      for (let i = 0; i < n; i++) {
-        const event = syntheticEvent(++seq, KEYS);
-        listeners.forEach((listener) => listener(event));
-      }
+      for (let i = 0; i < n; i++) record(syntheticEvent(++seq, KEYS));
       sent += n;
       await nextTask();
     }

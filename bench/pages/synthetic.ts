@@ -17,6 +17,8 @@ export function indexOfKey(key: string): number {
 }
 
 const kinds = ["invalidated", "fetch-start", "fetch-settle", "value-set"] as const;
+/** The revalidation of every fetch: one object, as the runtime shares one per revalidation. */
+const ACTION = { kind: "action", actionId: 1 } as const;
 
 /** Event number `seq` (1-based), touching key number `seq / 4 mod keys`. */
 export function syntheticEvent(seq: number, keys: number): DevtoolsEvent {
@@ -27,7 +29,7 @@ export function syntheticEvent(seq: number, keys: number): DevtoolsEvent {
     case "invalidated":
       return { ...base, kind: "invalidated", actionId: 1 };
     case "fetch-start":
-      return { ...base, kind: "fetch-start", fetchId, cause: "revalidate", revalidation: { kind: "action", actionId: 1 } };
+      return { ...base, kind: "fetch-start", fetchId, cause: "revalidate", revalidation: ACTION };
     case "fetch-settle":
       return { ...base, kind: "fetch-settle", fetchId, ok: true, ms: 3.2 };
     default:
