@@ -115,8 +115,9 @@ test("a burst of 1,000,000 events with the default capacity", { timeout: 20_000 
   expect(burstMs).toBeLessThan(5_000);
 });
 
-// Events lost with keys they alone touched: the snapshot that follows replaces the panel's entries.
-test("a lost burst that removed entries: the snapshot resyncs the panel", async () => {
+// Events lost with keys they alone touched: the batch after them carries every entry, and removes
+// those the panel has that are gone.
+test("a lost burst that removed entries: the panel's entries are resynced", async () => {
   const { page, store } = await connected(100);
   for (let i = 0; i < 1000; i++) page.set(`k${i}`);
   for (let i = 0; i < 500; i++) page.remove(`k${i}`);

@@ -13,7 +13,7 @@ import type { DevtoolsHook } from "./devtools-hook.ts";
  * a fixed amount beyond its bytes, more so with DevTools open), none too large. A burst this long
  * is sent without waiting for the timer, before the page's history (10,000 events by default)
  * overwrites it. Events it overwrote anyway (one synchronous burst longer than the history) are
- * counted as dropped, and a snapshot brings the panel every entry's current state.
+ * counted in the batch's `dropped`; their keys are unknown, so that batch carries every entry.
  */
 const BATCH_SIZE = 5000;
 /**
@@ -36,8 +36,8 @@ export interface AgentOptions {
 
 /**
  * Events are read from the page's history when a batch goes, not queued as they happen: the
- * router's hot path only records them, with no event object built and kept for 50 ms per event
- * (kept ones outlive the young generation: garbage collection was most of that cost).
+ * router's hot path only records them, with no event object built per event and kept for up to
+ * 50 ms (kept ones outlive the young generation).
  */
 export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, { maxFrame = MAX_FRAME }: AgentOptions = {}): Agent {
   /** Stops the history's notices: set while a panel is connected. */
@@ -46,8 +46,6 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
   let cursor = 0;
   /** Events recorded since the last batch. */
   let pending = 0;
-  /** The dropped count the panel shows: what the history had lost at its snapshot, and any loss since. */
-  let dropped = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Keys whose values go with their updates: the panel shows them. */
   let watched = new Set<string>();
@@ -86,22 +84,18 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
 
   const hello = () =>
     post({ kind: "hello", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url() });
-  /**
-   * Self-sufficient (no hello needed after it): a hello would make the content script reconnect.
-   * It holds every event the history has, so the next batch starts after them. `missed`: events
-   * the history lost before a batch could carry them, added to the panel's dropped count.
-   */
-  const sendSnapshot = (missed = 0) => {
+  // Self-sufficient (no hello needed after it): a hello would make the content script reconnect.
+  // It holds every event the history has, so the next batch starts after them.
+  const sendSnapshot = () => {
     resetTimer();
     const snapshot = hook.snapshot();
     cursor = hook.lastSeq();
-    dropped = missed ? dropped + missed : snapshot.dropped;
     argsSent = new Set(snapshot.entries.map((entry) => entry.key));
-    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...snapshot, dropped });
+    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...snapshot });
   };
 
-  /** A batch of events with the current state of the entries with these keys. */
-  function sendBatch(events: DevtoolsEvent[], touched: string[]) {
+  /** A batch of events with the current state of the entries with these keys (removed if gone). */
+  function sendBatch(events: DevtoolsEvent[], touched: string[], lost: number) {
     const entries = [];
     const removed = [];
     for (const key of touched) {
@@ -114,21 +108,24 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
         argsSent.delete(key);
       }
     }
-    post({ kind: "batch", events, entries, removed, dropped: 0 });
+    post({ kind: "batch", events, entries, removed, dropped: lost });
   }
 
   function flush() {
     resetTimer();
     const { events, missed } = hook.eventsSince(cursor);
-    if (missed) return sendSnapshot(missed);
     cursor = hook.lastSeq();
-    // Every entry touched since the last batch goes once, in its current state. Batches split
-    // events and entries alike.
-    const touched = new Set<string>();
+    // Every entry touched since the last batch goes once, in its current state. Lost events touched
+    // keys we cannot know: then every entry goes, and every one the panel has that is gone.
+    const touched = new Set<string>(missed ? [...hook.keys(), ...argsSent] : []);
     for (const event of events) if ("key" in event) touched.add(event.key);
     const keys = [...touched];
-    const batches = Math.max(Math.ceil(events.length / BATCH_SIZE), Math.ceil(keys.length / BATCH_SIZE));
-    for (let i = 0; i < batches; i++) sendBatch(events.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE), keys.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE));
+    let lost = missed;
+    const batches = Math.max(Math.ceil(events.length / BATCH_SIZE), Math.ceil(keys.length / BATCH_SIZE), lost ? 1 : 0);
+    for (let i = 0; i < batches; i++) {
+      sendBatch(events.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE), keys.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE), lost);
+      lost = 0;
+    }
   }
 
   function flushIfPending() {
@@ -167,7 +164,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
       case "watch":
         watched = new Set(command.keys);
         // Their values now, not at their next update.
-        if (stopNotices) sendBatch([], command.keys);
+        if (stopNotices) sendBatch([], command.keys, 0);
         return;
       case "clear-log":
         return hook.clearLog();

@@ -49,7 +49,7 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
           Clear
         </button>
         <Show when={props.store.state.dropped}>
-          <span class="warning" data-dropped={props.store.state.dropped} title="older events fell out of the page's ring buffer or the bridge queue">
+          <span class="warning" data-dropped={props.store.state.dropped} title="events that fell out of the page's history before the panel got them">
             {props.store.state.dropped} events dropped
           </span>
         </Show>
