@@ -134,6 +134,8 @@ function rowToEvent(item: unknown, seq: number, time: number): unknown {
 
 /** Entry times that are milliseconds since the epoch, 0 for none (an invalidated entry's updatedAt). */
 const ENTRY_TIMES = ["updatedAt", "createdAt", "gcAt"] as const;
+/** Their places in an entry row. */
+const ENTRY_TIME_COLUMNS = ENTRY_TIMES.map((field) => ENTRY_FIELDS.indexOf(field));
 
 /**
  * Entries as a frame carries them: rows whose times are differences from the frame's `timeBase`
@@ -145,10 +147,7 @@ export function entriesToRows(entries: readonly Entry[]): { entries: unknown[]; 
   const timeBase = earliest === Infinity ? 0 : earliest - 1;
   const rows = entries.map((entry) => {
     const row = fill([], entry as unknown as Record<string, unknown>, ENTRY_FIELDS);
-    for (const field of ENTRY_TIMES) {
-      const i = ENTRY_FIELDS.indexOf(field);
-      if (typeof row[i] === "number" && row[i] !== 0) row[i] = (row[i] as number) - timeBase;
-    }
+    for (const i of ENTRY_TIME_COLUMNS) if (typeof row[i] === "number" && row[i] !== 0) row[i] = (row[i] as number) - timeBase;
     return row;
   });
   return { entries: rows, timeBase };
