@@ -9,6 +9,7 @@ const events: DevtoolsEvent[] = [
   { ...base, kind: "fetch-start", fetchId: 3, cause: "initial" },
   { ...base, kind: "fetch-start", fetchId: 3, cause: "revalidate", revalidation: { kind: "action", actionId: 2 } },
   { ...base, kind: "fetch-settle", fetchId: 3, ok: true, ms: 12 },
+  { ...base, kind: "fetch-settle", fetchId: 3, ok: true, ms: 12, stored: true },
   { ...base, kind: "fetch-settle", fetchId: 3, ok: false, ms: 0, error: { type: "error", name: "Error", message: "no" } },
   { ...base, kind: "value-set", via: "fetch" },
   { ...base, kind: "value-set", via: "set", actionId: 4 },

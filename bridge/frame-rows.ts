@@ -15,7 +15,7 @@ import { EntryStatusSchema, FetchCauseSchema, type DevtoolsEvent, type Entry } f
 const EVENT_FIELDS = {
   "entry-created": ["query", "intent"],
   "fetch-start": ["fetchId", "cause", "revalidation"],
-  "fetch-settle": ["fetchId", "ok", "ms", "error"],
+  "fetch-settle": ["fetchId", "ok", "ms", "stored", "error"],
   "value-set": ["via", "actionId"],
   invalidated: ["actionId"],
   observers: ["count"],
@@ -43,6 +43,7 @@ function codesFor(fields: readonly string[]): (readonly unknown[] | undefined)[]
     // The router's intents, and a missing one as the runtime writes it.
     intent: ["initial", "native", "navigate", "preload", "undefined"],
     ok: flag,
+    stored: flag,
     hydrated: flag,
     valueOmitted: flag,
   };

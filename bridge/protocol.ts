@@ -12,7 +12,7 @@ import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema
 export const PAGE_SOURCE = "solid-query-devtools:page";
 export const PANEL_SOURCE = "solid-query-devtools:panel";
 export const EXTENSION_SOURCE = "solid-query-devtools:extension";
-export const PROTOCOL = 3;
+export const PROTOCOL = 4;
 /** Longest rejection reason kept: reasons may quote page data. */
 export const MAX_REASON = 500;
 
@@ -57,6 +57,8 @@ export const EventSchema = v.variant("kind", [
     fetchId: v.number(),
     ok: v.boolean(),
     ms: v.number(),
+    /** The response handler stored the value at once (else a value-set follows, if it is stored later). */
+    stored: v.optional(v.literal(true)),
     error: v.optional(PreviewSchema),
   }),
   v.object({

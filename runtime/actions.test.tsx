@@ -89,8 +89,7 @@ test("json with revalidate key", async () => {
     "revalidate",
     // The reader re-runs: its drop and re-take of the entry is no change in observers.
     `fetch-start ${A} revalidate by action`,
-    `fetch-settle ${A} ok`,
-    `value-set ${A} via fetch`,
+    `fetch-settle ${A} ok stored`,
     "action-settle",
   ]);
   expect(log(["action-response"])).toEqual([{ kind: "action-response", id: 1, revalidate: [A], singleFlight: [] }]);

@@ -60,7 +60,7 @@ test("connect, snapshot, then batches", async () => {
   expect(kinds()).toEqual(["hello", "snapshot"]);
   const snapshot = received[1];
   expect(snapshot.kind === "snapshot" && snapshot.entries).toEqual([expect.objectContaining({ key: getItem.keyFor("a"), value: expect.objectContaining({ type: "object" }) })]);
-  expect(snapshot.kind === "snapshot" && snapshot.events.map((e) => e.kind)).toEqual(["entry-created", "fetch-start", "fetch-settle", "value-set"]);
+  expect(snapshot.kind === "snapshot" && snapshot.events.map((e) => e.kind)).toEqual(["entry-created", "fetch-start", "fetch-settle"]);
   received = [];
   query.set(getItem.keyFor("b"), "bee");
   query.delete(getItem.keyFor("a"));

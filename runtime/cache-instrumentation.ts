@@ -8,7 +8,7 @@
  * pass through untouched.
  */
 import type { FetchCause, RevalidateCause } from "../bridge/protocol.ts";
-import type { Recorder, RawEventBody } from "./recorder.ts";
+import type { FetchOutcome, Recorder, RawEventBody } from "./recorder.ts";
 
 type VersionSignal = [() => number, (time: number) => void] & { count: number };
 /** The router's entry: [updatedAt (0 = invalidated), promise, value, intent, version signal]. */
@@ -73,11 +73,18 @@ export class CacheInstrumentation {
   /** What the router is doing right now, set around its synchronous calls. */
   private readonly context: { cause?: RevalidateCause; removal?: Removal; settingKey?: string } = {};
   private actionContext: number | undefined;
+  /** The entry whose fetch just settled as stored: the router's value write that follows is announced. */
+  private storing: EntryMeta | undefined;
   private fetchSeq = 0;
   private actionSeq = 0;
   private readonly actionStarts = new Map<number, number>();
-  /** Entries whose observer count changed in this task, reported once it settles: meta, tuple, meta, tuple… */
-  private readonly observerChanges: (EntryMeta | CacheTuple)[] = [];
+  /**
+   * Entries whose observer count changed in this task, reported once it settles: meta, tuple,
+   * meta, tuple… up to `observerChangeCount`. The array is reused: emptying it (length = 0) would
+   * free its storage, and growing it anew on every report is garbage.
+   */
+  private readonly observerChanges: (EntryMeta | CacheTuple | undefined)[] = [];
+  private observerChangeCount = 0;
   private readonly reportObserversSoon = () => this.reportObservers();
   private warned = false;
 
@@ -128,39 +135,41 @@ export class CacheInstrumentation {
   }
 
   /**
-   * Runs the query's own `fn(...args)`. A fetch settles when the router's response handler runs
-   * (`settle`); only a preload, which the router attaches no handler to, gets a reaction of our
-   * own. Extra promise reactions are what cost most with DevTools open (async stack traces).
+   * The query's own `fn(...args)` returned `result` (the router calls it itself). A fetch settles
+   * when the router's response handler runs (`settle`); only a preload, which the router attaches
+   * no handler to, gets a reaction of our own. Extra promise reactions are what cost most with
+   * DevTools open (async stack traces).
    */
-  run<T>(fetch: FetchRecord | undefined, fn: (...args: unknown[]) => T, args: unknown[], intent: string): T {
-    let result: T;
-    try {
-      result = fn(...args);
-    } catch (error) {
-      if (fetch) {
-        this.pendingMeta.delete(fetch.meta.key);
-        this.fetchSettled(fetch, false, error);
-      }
-      throw error;
-    }
-    if (!fetch) return result;
+  ran(fetch: FetchRecord | undefined, result: unknown, intent: string): void {
+    if (!fetch) return;
     // The router's own test for a promise: it attaches its handlers when this holds.
-    const thenable = result !== null && (typeof result === "object" || typeof result === "function") && "then" in (result as object);
-    if (!thenable) this.fetchSettled(fetch, true);
+    const thenable = result !== null && (typeof result === "object" || typeof result === "function") && "then" in result;
+    if (!thenable) this.fetchSettled(fetch, "ok");
     else if (intent === "preload") {
-      const started = fetch;
       // Promise.resolve: the same promise for a native one; a foreign thenable cannot throw into the router.
       Promise.resolve(result).then(
-        () => this.fetchSettled(started, true),
-        (error: unknown) => this.fetchSettled(started, false, error),
+        () => this.fetchSettled(fetch, "ok"),
+        (error: unknown) => this.fetchSettled(fetch, "error", error),
       );
     }
-    return result;
   }
 
-  /** The router's response handler of `fetch` runs: with its value, or its error when not `ok`. */
+  /** The query's own `fn(...args)` threw `error` (which the router passes on). */
+  threw(fetch: FetchRecord | undefined, error: unknown): void {
+    if (!fetch) return;
+    this.pendingMeta.delete(fetch.meta.key);
+    this.fetchSettled(fetch, "error", error);
+  }
+
+  /**
+   * The router's response handler of `fetch` runs: with its value, or its error when not `ok`. A
+   * value that is not a Response it stores at once (setValue): the fetch-settle says so, and that
+   * write is no event of its own, a quarter of the events a refetch makes.
+   */
   settle(fetch: FetchRecord, ok: boolean, value: unknown): void {
-    this.fetchSettled(fetch, ok, ok ? undefined : value);
+    if (!ok) return void this.fetchSettled(fetch, "error", value);
+    const stores = !(typeof Response === "function" && value instanceof Response);
+    if (this.fetchSettled(fetch, stores ? "stored" : "ok") && stores) this.storing = fetch.meta;
   }
 
   hydrate<T>(key: string, name: string, args: unknown[], cached: CacheTuple | undefined, value: T): T {
@@ -231,8 +240,9 @@ export class CacheInstrumentation {
     const meta = this.meta.get(tuple);
     if (!meta || meta.observersQueued) return;
     meta.observersQueued = true;
-    if (!this.observerChanges.length) queueMicrotask(this.reportObserversSoon);
-    this.observerChanges.push(meta, tuple);
+    if (!this.observerChangeCount) queueMicrotask(this.reportObserversSoon);
+    this.observerChanges[this.observerChangeCount++] = meta;
+    this.observerChanges[this.observerChangeCount++] = tuple;
   }
 
   /** Every router write of an entry's value: a fetch's response, or `query.set` (single-flight data). */
@@ -240,7 +250,9 @@ export class CacheInstrumentation {
     const was = tuple[2];
     tuple[2] = value;
     const meta = this.meta.get(tuple);
-    if (!meta || Object.is(was, value)) return;
+    const announced = meta !== undefined && meta === this.storing;
+    this.storing = undefined;
+    if (!meta || announced || Object.is(was, value)) return;
     if (this.context.settingKey === meta.key) meta.source = "set";
     const via = meta.source;
     this.recorder.valueSet(meta.key, via, via === "set" ? this.actionContext : undefined);
@@ -285,21 +297,24 @@ export class CacheInstrumentation {
     return { meta, id, started, settled: false };
   }
 
-  /** Once per fetch, whichever of its handlers runs; never throws into the router. */
-  private fetchSettled(fetch: FetchRecord, ok: boolean, error?: unknown): void {
+  /** Once per fetch, whichever of its handlers runs (true: this one); never throws into the router. */
+  private fetchSettled(fetch: FetchRecord, outcome: FetchOutcome, error?: unknown): boolean {
     try {
-      if (fetch.settled) return;
+      if (fetch.settled) return false;
       fetch.settled = true;
       const { meta, id } = fetch;
-      const ms = this.recorder.fetchSettle(meta.key, id, fetch.started, ok, ok ? undefined : error);
+      const failed = outcome === "error";
+      const ms = this.recorder.fetchSettle(meta.key, id, fetch.started, outcome, failed ? error : undefined);
       if (meta.fetchId === id) {
         meta.inFlight = false;
-        meta.failed = !ok;
-        meta.error = error;
+        meta.failed = failed;
+        meta.error = failed ? error : undefined;
         meta.lastFetchMs = ms;
       }
+      return true;
     } catch (error) {
       this.warnOnce(error);
+      return false;
     }
   }
 
@@ -349,16 +364,18 @@ export class CacheInstrumentation {
    */
   private reportObservers(): void {
     const changes = this.observerChanges;
-    for (let i = 0; i < changes.length; i += 2) {
+    for (let i = 0; i < this.observerChangeCount; i += 2) {
       const meta = changes[i] as EntryMeta;
       const tuple = changes[i + 1] as CacheTuple;
+      // Not kept past their report: the entry may be deleted.
+      changes[i] = changes[i + 1] = undefined;
       meta.observersQueued = false;
       const count = tuple[4].count;
       if (count === meta.observers || this.cacheMap?.get(meta.key) !== tuple) continue;
       meta.observers = count;
       this.recorder.observers(meta.key, count);
     }
-    changes.length = 0;
+    this.observerChangeCount = 0;
   }
 
   private revalidating(key: string | string[] | undefined, force: boolean, cause: RevalidateCause): EntryMeta[] {

@@ -31,8 +31,7 @@ test("first read: created, fetched, valued", async () => {
     { kind: "entry-created", key: A, query: "getItem", intent: "undefined" },
     { kind: "fetch-start", key: A, fetchId: 1, cause: "initial" },
     { kind: "observers", key: A, count: 1 },
-    { kind: "fetch-settle", key: A, fetchId: 1, ok: true },
-    { kind: "value-set", key: A, via: "fetch" },
+    { kind: "fetch-settle", key: A, fetchId: 1, ok: true, stored: true },
   ]);
   expect(hook().entry(A)).toMatchObject({
     key: A,
@@ -110,6 +109,31 @@ test("failing query: fetch-settle error and status error", async () => {
   ]);
   expect(hook().entry(key)).toMatchObject({ status: "error", error, fetches: 1 });
   expect(hook().entry(key)?.value).toBeUndefined();
+});
+
+// A query function that throws before returning a promise: the router passes the error on, and
+// the fetch settles with it.
+test("query function that throws synchronously", () => {
+  const throwing = query((id: string): Promise<string> => {
+    throw new Error(`sync ${id}`);
+  }, "throwing");
+  expect(() => throwing("x")).toThrow("sync x");
+  const key = throwing.keyFor("x");
+  expect(log()).toEqual([
+    { kind: "entry-created", key, query: "throwing", intent: "undefined" },
+    { kind: "fetch-start", key, fetchId: 1, cause: "initial" },
+    { kind: "fetch-settle", key, fetchId: 1, ok: false, error: expect.objectContaining({ type: "error", message: "sync x" }) },
+  ]);
+});
+
+// A query function that returns a plain object settles at once; the router's handler then stores
+// it, a write of its own (the fetch-settle was already recorded, without "stored").
+test("query function that returns a plain object", async () => {
+  const plain = query((id: string) => ({ id }) as unknown as Promise<{ id: string }>, "plain");
+  expect(await plain("x")).toEqual({ id: "x" });
+  const key = plain.keyFor("x");
+  expect(lines()).toEqual([`entry-created ${key}`, `fetch-start ${key} initial`, `fetch-settle ${key} ok`, `value-set ${key} via fetch`]);
+  expect(hook().entry(key)).toMatchObject({ status: "ready", fetches: 1, value: expect.objectContaining({ type: "object" }) });
 });
 
 // The observer count follows components reading the entry as they mount and unmount.

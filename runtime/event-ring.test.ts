@@ -8,7 +8,7 @@ test("keeps the newest events in order and counts what it overwrote", () => {
   ring.push("fetch-start", "a", 1, 10, 7, NaN, "revalidate", { kind: "action", actionId: 2 });
   const action = { kind: "action-start", id: 2, name: "save", input: 1, seq: 2, time: 11 } as RawEvent;
   ring.pushObject(action);
-  ring.push("fetch-settle", "a", 3, 12, 7, 4.5, false, new Error("boom"));
+  ring.push("fetch-settle", "a", 3, 12, 7, 4.5, "error", new Error("boom"));
   ring.push("value-set", "b", 4, 13, NaN, NaN, "fetch", undefined);
   expect(ring.dropped).toBe(1);
   expect(ring.toArray()).toEqual([

@@ -23,7 +23,7 @@ export function hotEvent(kind: HotKind, key: string, seq: number, time: number, 
     case "fetch-start":
       return { seq, time, key, kind, fetchId: a, cause: c as FetchCause, revalidation: d as RevalidateCause | undefined };
     case "fetch-settle":
-      return { seq, time, key, kind, fetchId: a, ok: c as boolean, ms: b, error: d };
+      return { seq, time, key, kind, fetchId: a, ok: c !== "error", ms: b, stored: c === "stored" || undefined, error: d };
     case "value-set":
       return { seq, time, key, kind, via: c as "fetch" | "set", actionId: optional(a) };
     case "invalidated":

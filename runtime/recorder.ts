@@ -15,6 +15,8 @@ type Rawify<E> = E extends unknown
 
 /** A DevtoolsEvent whose value fields still hold the page's own values. */
 export type RawEvent = Rawify<DevtoolsEvent>;
+/** How a fetch ended: failed, succeeded, or succeeded and its value was stored at once. */
+export type FetchOutcome = "error" | "ok" | "stored";
 type Unstamped<E> = E extends unknown ? Omit<E, "seq" | "time"> : never;
 /** The kinds recorded as objects: the rare ones. */
 export type RawEventBody = Exclude<Unstamped<RawEvent>, { kind: HotKind }>;
@@ -52,10 +54,10 @@ export class Recorder {
     return this.hot("fetch-start", key, fetchId, NaN, cause, revalidation);
   }
   /** Returns the fetch's duration: from its start event's time to this one's. */
-  fetchSettle(key: string, fetchId: number, started: number, ok: boolean, error: unknown): number {
+  fetchSettle(key: string, fetchId: number, started: number, outcome: FetchOutcome, error: unknown): number {
     const time = Date.now();
     const ms = time - started;
-    this.hot("fetch-settle", key, fetchId, ms, ok, error, time);
+    this.hot("fetch-settle", key, fetchId, ms, outcome, error, time);
     return ms;
   }
   valueSet(key: string, via: "fetch" | "set", actionId: number | undefined): void {

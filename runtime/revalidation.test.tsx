@@ -90,8 +90,7 @@ test("app revalidate by keyFor: one entry", async () => {
     { kind: "revalidate", requested: [A], matched: [A], active: [A], force: true, cause: { kind: "app" } },
     { kind: "invalidated", key: A },
     { kind: "fetch-start", key: A, fetchId: 1, cause: "revalidate", revalidation: { kind: "app" } },
-    { kind: "fetch-settle", key: A, fetchId: 1, ok: true },
-    { kind: "value-set", key: A, via: "fetch" },
+    { kind: "fetch-settle", key: A, fetchId: 1, ok: true, stored: true },
   ]);
 });
 

@@ -36,7 +36,13 @@ const patches: Record<RouterModule, Site[]> = {
     // A fetch settles in the router's own response handlers, which see the fetch their call started
     // (none on a cache hit): no extra promise reaction or wrapper per fetch.
     ["        let tracking;", "        let tracking, __sqdFetch;"],
-    ["            res = fn(...args);", "            res = __sqd.run(__sqdFetch = __sqd.fetchStart(key, name, args, intent, cached), fn, args, intent);"],
+    // The router's own call of the query function stays: only the fetch's start and outcome are reported.
+    [
+      "        else\n            res = fn(...args);",
+      "        else {\n            __sqdFetch = __sqd.fetchStart(key, name, args, intent, cached);\n" +
+        "            try {\n                res = fn(...args);\n            } catch (e) {\n                __sqd.threw(__sqdFetch, e);\n                throw e;\n            }\n" +
+        "            __sqd.ran(__sqdFetch, res, intent);\n        }",
+    ],
     ["            return async (v) => {", "            return async (v) => {\n                __sqdFetch && __sqd.settle(__sqdFetch, !error, v);"],
     [
       "res = sharedConfig.load(key); // hydrating",

@@ -107,7 +107,7 @@ export function lines(kinds?: EventKind[]): string[] {
       case "fetch-start":
         return `fetch-start${key} ${e.cause}${e.revalidation ? ` by ${(e.revalidation as Loose).kind}` : ""}`;
       case "fetch-settle":
-        return `fetch-settle${key} ${e.ok ? "ok" : "error"}`;
+        return `fetch-settle${key} ${e.ok ? "ok" : "error"}${e.stored ? " stored" : ""}`;
       case "value-set":
         return `value-set${key} via ${e.via}`;
       case "observers":

@@ -39,9 +39,7 @@ function record(event: DevtoolsEvent) {
     case "fetch-start":
       return recorder.fetchStart(event.key, event.fetchId, event.cause, event.revalidation);
     case "fetch-settle":
-      return recorder.fetchSettle(event.key, event.fetchId, event.time - event.ms, event.ok, undefined);
-    case "value-set":
-      return recorder.valueSet(event.key, event.via, event.actionId);
+      return recorder.fetchSettle(event.key, event.fetchId, event.time - event.ms, event.ok ? (event.stored ? "stored" : "ok") : "error", undefined);
     default:
       throw new Error(`no synthetic ${event.kind} events`);
   }

@@ -16,11 +16,12 @@ export function indexOfKey(key: string): number {
   return Number(instance) * QUERIES + Number(query);
 }
 
-const kinds = ["invalidated", "fetch-start", "fetch-settle", "value-set"] as const;
+/** What a refetch records: the fetch-settle says the value was stored (no value-set of its own). */
+const kinds = ["invalidated", "fetch-start", "fetch-settle"] as const;
 /** The revalidation of every fetch: one object, as the runtime shares one per revalidation. */
 const ACTION = { kind: "action", actionId: 1 } as const;
 
-/** Event number `seq` (1-based), touching key number `seq / 4 mod keys`. */
+/** Event number `seq` (1-based), touching key number `seq / 3 mod keys`. */
 export function syntheticEvent(seq: number, keys: number): DevtoolsEvent {
   const key = keyOf(Math.floor(seq / kinds.length) % keys);
   const base = { seq, time: 1_700_000_000_000 + seq, key };
@@ -31,9 +32,7 @@ export function syntheticEvent(seq: number, keys: number): DevtoolsEvent {
     case "fetch-start":
       return { ...base, kind: "fetch-start", fetchId, cause: "revalidate", revalidation: ACTION };
     case "fetch-settle":
-      return { ...base, kind: "fetch-settle", fetchId, ok: true, ms: 3.2 };
-    default:
-      return { ...base, kind: "value-set", via: "fetch" };
+      return { ...base, kind: "fetch-settle", fetchId, ok: true, ms: 3.2, stored: true };
   }
 }
 

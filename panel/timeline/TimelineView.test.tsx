@@ -30,6 +30,11 @@ test("an action groups the refetches it caused", async () => {
   const id = header.getAttribute("data-action-id")!;
   await waitFor(() => childrenOf(id).length === 4);
   expect(childrenOf(id).sort()).toEqual(["broken[] revalidate", "projects[] revalidate", 'tasks["1"] revalidate', 'tasks["2"] revalidate']);
+  // Each successful refetch says its value was stored; the failing one does not.
+  const stored = () =>
+    [...document.querySelectorAll(`[data-parent-action="${id}"][data-kind="fetch"]`)].filter((row) => row.textContent!.includes("value stored")).map((row) => row.getAttribute("data-key"));
+  await waitFor(() => stored().length === 3);
+  expect(stored().sort()).toEqual(["projects[]", 'tasks["1"]', 'tasks["2"]']);
   expect(document.querySelector(`[data-summary-of="${id}"]`)!.textContent).toBe("revalidates all active queries (default)");
   expect(header.textContent).toContain('→ {added: "write tests"}');
 });

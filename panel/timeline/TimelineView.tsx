@@ -133,6 +133,9 @@ function FetchLine(props: { row: FetchRow; ctx: Ctx; parent?: number }): JSX.Ele
       <KeyLink key={props.row.start.key} ctx={props.ctx} />
       <span class="muted">{cause()}</span>
       <span class="cell">{settle() ? formatMs(settle()!.ms) : "…"}</span>
+      <Show when={settle()?.stored}>
+        <span class="muted">value stored</span>
+      </Show>
       <Show when={settle()?.error}>{(error) => <span class="error-text">{inlinePreview(error())}</span>}</Show>
     </div>
   );
@@ -173,7 +176,7 @@ function describe(event: DevtoolsEvent | Marker): string {
     case "invalidated":
       return "marked stale";
     case "fetch-settle":
-      return `${event.ok ? "ok" : "error"} in ${formatMs(event.ms)}`;
+      return `${event.ok ? "ok" : "error"} in ${formatMs(event.ms)}${event.stored ? ", value stored" : ""}`;
     case "action-settle":
       return `action #${event.id} ${event.ok ? "ok" : "failed"}`;
     case "action-response":
