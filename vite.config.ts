@@ -20,7 +20,7 @@ const testConfig = defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["bridge/**/*.test.ts", "panel/**/*.test.{ts,tsx}", "extension/**/*.test.ts"], exclude: ["**/*.node.test.ts"] },
+        test: { name: "unit", include: ["bridge/**/*.test.ts", "panel/**/*.test.{ts,tsx}", "extension/**/*.test.ts", "bench/**/*.test.ts"], exclude: ["**/*.node.test.ts"] },
       },
       // The checks oxlint cannot express: source scans in Node.
       { test: { name: "lint", environment: "node", include: ["extension/**/*.node.test.ts"] } },

@@ -9,6 +9,11 @@ export interface Figure {
   q1: number;
   q3: number;
   n: number;
+  /**
+   * A 95% confidence interval of the median (distribution-free: the order statistics the binomial
+   * puts around it), so a reader sees how far apart two medians must be to mean anything.
+   */
+  medianCi: [number, number];
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -28,7 +33,16 @@ export function figure(samples: number[]): Figure {
     q1: quantile(sorted, 0.25),
     q3: quantile(sorted, 0.75),
     n: sorted.length,
+    medianCi: medianInterval(sorted),
   };
+}
+
+function medianInterval(sorted: number[]): [number, number] {
+  const n = sorted.length;
+  const spread = 0.98 * Math.sqrt(n);
+  const low = Math.max(1, Math.round(n / 2 - spread));
+  const high = Math.min(n, Math.round(n / 2 + 1 + spread));
+  return [sorted[low - 1], sorted[high - 1]];
 }
 
 export function pairedRatio(subject: number[], floor: number[]): Figure {
