@@ -31,12 +31,15 @@ export interface EntryMeta {
   fetches: number;
   lastFetchMs?: number;
   /**
-   * The latest fetch, and whether it is in flight: only its outcome is the entry's. (An id, not
-   * its record: a long-lived entry holding each new record would make every one of them outlive
-   * the young generation.)
+   * The latest fetch: its id, start time and whether it is in flight (only its outcome is the
+   * entry's). A fetch is its entry's meta and its id, with no object of its own: one per fetch,
+   * held while it is in flight, would outlive the young generation.
    */
   fetchId: number;
+  fetchStartedAt: number;
   inFlight: boolean;
+  /** Start times of earlier fetches still in flight when a newer one started, by id. */
+  superseded: Map<number, number> | undefined;
   failed: boolean;
   error: unknown;
   hydrated: boolean;
@@ -54,13 +57,6 @@ export interface EntryMeta {
 }
 
 type Removal = "gc" | "delete" | "clear";
-interface FetchRecord {
-  meta: EntryMeta;
-  id: number;
-  started: number;
-  settled: boolean;
-}
-
 export class CacheInstrumentation {
   cacheMap: Map<string, CacheTuple> | undefined;
   router: RouterApi | undefined;
@@ -124,8 +120,11 @@ export class CacheInstrumentation {
     this.queryNames.add(name);
   }
 
-  /** A fetch the router is about to start with `fn(...args)`; handed back to `run` and `settle`. */
-  fetchStart(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined): FetchRecord | undefined {
+  /**
+   * A fetch the router is about to start with `fn(...args)`. The patched router keeps the entry's
+   * meta this returns, and its `fetchId` read at once: the fetch, handed back to `ran`, `threw` and `settle`.
+   */
+  fetchStart(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined): EntryMeta | undefined {
     try {
       return this.fetchStarted(key, name, args, intent, cached);
     } catch (error) {
@@ -140,25 +139,25 @@ export class CacheInstrumentation {
    * no handler to, gets a reaction of our own. Extra promise reactions are what cost most with
    * DevTools open (async stack traces).
    */
-  ran(fetch: FetchRecord | undefined, result: unknown, intent: string): void {
-    if (!fetch) return;
+  ran(meta: EntryMeta | undefined, id: number, result: unknown, intent: string): void {
+    if (!meta) return;
     // The router's own test for a promise: it attaches its handlers when this holds.
     const thenable = result !== null && (typeof result === "object" || typeof result === "function") && "then" in result;
-    if (!thenable) this.fetchSettled(fetch, "ok");
+    if (!thenable) this.fetchSettled(meta, id, "ok");
     else if (intent === "preload") {
       // Promise.resolve: the same promise for a native one; a foreign thenable cannot throw into the router.
       Promise.resolve(result).then(
-        () => this.fetchSettled(fetch, "ok"),
-        (error: unknown) => this.fetchSettled(fetch, "error", error),
+        () => this.fetchSettled(meta, id, "ok"),
+        (error: unknown) => this.fetchSettled(meta, id, "error", error),
       );
     }
   }
 
   /** The query's own `fn(...args)` threw `error` (which the router passes on). */
-  threw(fetch: FetchRecord | undefined, error: unknown): void {
-    if (!fetch) return;
-    this.pendingMeta.delete(fetch.meta.key);
-    this.fetchSettled(fetch, "error", error);
+  threw(meta: EntryMeta | undefined, id: number, error: unknown): void {
+    if (!meta) return;
+    this.pendingMeta.delete(meta.key);
+    this.fetchSettled(meta, id, "error", error);
   }
 
   /**
@@ -166,10 +165,10 @@ export class CacheInstrumentation {
    * value that is not a Response it stores at once (setValue): the fetch-settle says so, and that
    * write is no event of its own, a quarter of the events a refetch makes.
    */
-  settle(fetch: FetchRecord, ok: boolean, value: unknown): void {
-    if (!ok) return void this.fetchSettled(fetch, "error", value);
+  settle(meta: EntryMeta, id: number, ok: boolean, value: unknown): void {
+    if (!ok) return void this.fetchSettled(meta, id, "error", value);
     const stores = !(typeof Response === "function" && value instanceof Response);
-    if (this.fetchSettled(fetch, stores ? "stored" : "ok") && stores) this.storing = fetch.meta;
+    if (this.fetchSettled(meta, id, stores ? "stored" : "ok") && stores) this.storing = meta;
   }
 
   hydrate<T>(key: string, name: string, args: unknown[], cached: CacheTuple | undefined, value: T): T {
@@ -282,7 +281,7 @@ export class CacheInstrumentation {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  private fetchStarted(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined): FetchRecord {
+  private fetchStarted(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined): EntryMeta {
     const meta = (cached && this.meta.get(cached)) || this.newMeta(key, name, args, intent, false);
     const revalidation = meta.revalidation;
     meta.revalidation = undefined;
@@ -292,20 +291,23 @@ export class CacheInstrumentation {
     meta.source = "fetch";
     // The router builds a new key string per call; the history keeps the entry's own one.
     const started = this.recorder.fetchStart(meta.key, id, cause, revalidation);
+    if (meta.inFlight) (meta.superseded ??= new Map()).set(meta.fetchId, meta.fetchStartedAt);
     meta.fetchId = id;
+    meta.fetchStartedAt = started;
     meta.inFlight = true;
-    return { meta, id, started, settled: false };
+    return meta;
   }
 
   /** Once per fetch, whichever of its handlers runs (true: this one); never throws into the router. */
-  private fetchSettled(fetch: FetchRecord, outcome: FetchOutcome, error?: unknown): boolean {
+  private fetchSettled(meta: EntryMeta, id: number, outcome: FetchOutcome, error?: unknown): boolean {
     try {
-      if (fetch.settled) return false;
-      fetch.settled = true;
-      const { meta, id } = fetch;
+      const latest = meta.fetchId === id;
+      const started = latest ? (meta.inFlight ? meta.fetchStartedAt : undefined) : meta.superseded?.get(id);
+      if (started === undefined) return false;
+      if (!latest) meta.superseded!.delete(id);
       const failed = outcome === "error";
-      const ms = this.recorder.fetchSettle(meta.key, id, fetch.started, outcome, failed ? error : undefined);
-      if (meta.fetchId === id) {
+      const ms = this.recorder.fetchSettle(meta.key, id, started, outcome, failed ? error : undefined);
+      if (latest) {
         meta.inFlight = false;
         meta.failed = failed;
         meta.error = failed ? error : undefined;
@@ -329,7 +331,9 @@ export class CacheInstrumentation {
       fetches: 0,
       lastFetchMs: undefined,
       fetchId: 0,
+      fetchStartedAt: 0,
       inFlight: false,
+      superseded: undefined,
       failed: false,
       error: undefined,
       hydrated,

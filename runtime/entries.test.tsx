@@ -1,8 +1,8 @@
 /* Entry lifecycle: what the runtime reports as real queries are created, read, fail and go away. */
-import { Route, createAsync, query } from "@solidjs/router";
+import { Route, createAsync, query, revalidate } from "@solidjs/router";
 import { Show, createSignal, sharedConfig } from "solid-js";
 import { afterEach, expect, test } from "vitest";
-import { hook, log, lines, mount, primitive, reset, settle } from "./test-fixture.tsx";
+import { deferred, hook, log, lines, mount, primitive, reset, settle } from "./test-fixture.tsx";
 
 let fetched = 0;
 const getItem = query(async (id: string) => `${id}#${++fetched}`, "getItem");
@@ -134,6 +134,36 @@ test("query function that returns a plain object", async () => {
   const key = plain.keyFor("x");
   expect(lines()).toEqual([`entry-created ${key}`, `fetch-start ${key} initial`, `fetch-settle ${key} ok`, `value-set ${key} via fetch`]);
   expect(hook().entry(key)).toMatchObject({ status: "ready", fetches: 1, value: expect.objectContaining({ type: "object" }) });
+});
+
+// A fetch still in flight when a newer one starts settles too, with its own duration; only the
+// newest decides the entry's status.
+test("a superseded fetch settles on its own", async () => {
+  const replies = [deferred<string>(), deferred<string>()];
+  let calls = 0;
+  const slow = query((id: string) => replies[calls++].promise.then((v) => `${id}:${v}`), "slow");
+  const key = slow.keyFor("x");
+  const first = slow("x");
+  await revalidate(key); // invalidates; nothing observes the entry, so nothing refetches
+  const second = slow("x");
+  expect(hook().entry(key)?.status).toBe("pending");
+  replies[1].resolve("two");
+  expect(await second).toBe("x:two");
+  expect(hook().entry(key)).toMatchObject({ status: "ready", fetches: 2, value: primitive("x:two") });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  replies[0].resolve("one");
+  expect(await first).toBe("x:one");
+  const fetches = log(["fetch-start", "fetch-settle"]);
+  expect(fetches).toEqual([
+    { kind: "fetch-start", key, fetchId: 1, cause: "initial" },
+    { kind: "fetch-start", key, fetchId: 2, cause: "revalidate", revalidation: undefined },
+    { kind: "fetch-settle", key, fetchId: 2, ok: true, stored: true },
+    { kind: "fetch-settle", key, fetchId: 1, ok: true, stored: true },
+  ]);
+  const durations = hook().snapshot().events.filter((e) => e.kind === "fetch-settle").map((e) => (e as { ms: number }).ms);
+  expect(durations[1]).toBeGreaterThanOrEqual(durations[0] + 4);
+  // The router stores the late reply over the newer one: the entry shows what the router holds.
+  expect(hook().entry(key)).toMatchObject({ status: "ready", fetches: 2, value: primitive("x:one") });
 });
 
 // The observer count follows components reading the entry as they mount and unmount.

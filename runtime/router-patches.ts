@@ -35,15 +35,15 @@ const patches: Record<RouterModule, Site[]> = {
     ["\n            cached[4].count++;", "\n            __sqd.observe(cached, 1);"],
     // A fetch settles in the router's own response handlers, which see the fetch their call started
     // (none on a cache hit): no extra promise reaction or wrapper per fetch.
-    ["        let tracking;", "        let tracking, __sqdFetch;"],
+    ["        let tracking;", "        let tracking, __sqdFetch, __sqdId;"],
     // The router's own call of the query function stays: only the fetch's start and outcome are reported.
     [
       "        else\n            res = fn(...args);",
-      "        else {\n            __sqdFetch = __sqd.fetchStart(key, name, args, intent, cached);\n" +
-        "            try {\n                res = fn(...args);\n            } catch (e) {\n                __sqd.threw(__sqdFetch, e);\n                throw e;\n            }\n" +
-        "            __sqd.ran(__sqdFetch, res, intent);\n        }",
+      "        else {\n            __sqdFetch = __sqd.fetchStart(key, name, args, intent, cached);\n            __sqdId = __sqdFetch?.fetchId;\n" +
+        "            try {\n                res = fn(...args);\n            } catch (e) {\n                __sqd.threw(__sqdFetch, __sqdId, e);\n                throw e;\n            }\n" +
+        "            __sqd.ran(__sqdFetch, __sqdId, res, intent);\n        }",
     ],
-    ["            return async (v) => {", "            return async (v) => {\n                __sqdFetch && __sqd.settle(__sqdFetch, !error, v);"],
+    ["            return async (v) => {", "            return async (v) => {\n                __sqdFetch && __sqd.settle(__sqdFetch, __sqdId, !error, v);"],
     [
       "res = sharedConfig.load(key); // hydrating",
       "res = __sqd.hydrate(key, name, args, cached, sharedConfig.load(key)); // hydrating",
