@@ -38,7 +38,10 @@ export interface EntryMeta {
   fetchId: number;
   fetchStartedAt: number;
   inFlight: boolean;
-  /** Start times of earlier fetches still in flight when a newer one started, by id. */
+  /**
+   * Start times of earlier fetches still in flight when a newer one started, by id, until they
+   * settle (one that never does stays as long as its entry).
+   */
   superseded: Map<number, number> | undefined;
   failed: boolean;
   error: unknown;
@@ -161,9 +164,9 @@ export class CacheInstrumentation {
   }
 
   /**
-   * The router's response handler of `fetch` runs: with its value, or its error when not `ok`. A
-   * value that is not a Response it stores at once (setValue): the fetch-settle says so, and that
-   * write is no event of its own, a quarter of the events a refetch makes.
+   * The router's response handler of the fetch (`meta`, `id`) runs: with its value, or its error
+   * when not `ok`. A value that is not a Response it stores at once (setValue): the fetch-settle
+   * says so, and that write is no event of its own, a quarter of the events a refetch made.
    */
   settle(meta: EntryMeta, id: number, ok: boolean, value: unknown): void {
     if (!ok) return void this.fetchSettled(meta, id, "error", value);
