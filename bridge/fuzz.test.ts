@@ -252,7 +252,9 @@ function validEvent(r: Rng): DevtoolsEvent {
     case 1:
       return { ...base, kind: "fetch-start", key: key(r), fetchId: r.int(9), cause: "revalidate", revalidation: cause };
     case 2:
-      return { ...base, kind: "fetch-settle", key: key(r), fetchId: 1, ok: false, ms: 3, error: validPreview(r) };
+      return r.chance(0.5)
+        ? { ...base, kind: "fetch-settle", key: key(r), fetchId: 1, ok: false, ms: 3, error: validPreview(r) }
+        : { ...base, kind: "fetch-settle", key: key(r), fetchId: 1, ok: true, ms: 3, stored: r.chance(0.5) ? true : undefined };
     case 3:
       return { ...base, kind: "value-set", key: key(r), via: r.pick(["fetch", "set"] as const) };
     case 4:
