@@ -9,7 +9,7 @@
  * revalidation, shared by every fetch it started, is written out once per frame: a later row
  * holds 0 for "the same as the fetch-start row before".
  */
-import { EntryStatusSchema, FetchCauseSchema, type DevtoolsEvent, type Entry } from "./protocol.ts";
+import { EntryStatusSchema, FetchCauseSchema, RemovalReasonSchema, ValueViaSchema, type DevtoolsEvent, type Entry } from "./protocol.ts";
 
 /** Per frequent kind, the fields after kind, seq, time and key, in row order. */
 const EVENT_FIELDS = {
@@ -38,8 +38,8 @@ function codesFor(fields: readonly string[]): (readonly unknown[] | undefined)[]
   codes ??= {
     cause: FetchCauseSchema.options,
     status: EntryStatusSchema.options,
-    via: ["fetch", "set"],
-    reason: ["gc", "delete", "clear"],
+    via: ValueViaSchema.options,
+    reason: RemovalReasonSchema.options,
     // The router's intents, and a missing one as the runtime writes it.
     intent: ["initial", "native", "navigate", "preload", "undefined"],
     ok: flag,

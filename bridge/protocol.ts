@@ -38,6 +38,11 @@ export const RevalidateCauseSchema = v.object({
   actionId: v.optional(v.number()),
 });
 
+/** Who wrote an entry's value: "set" is `query.set` (single-flight data), not a fetch. */
+export const ValueViaSchema = v.picklist(["fetch", "set"]);
+/** Why an entry left the cache: the router's cleanup timer, `query.delete` or `query.clear`. */
+export const RemovalReasonSchema = v.picklist(["gc", "delete", "clear"]);
+
 const EventBase = { seq: v.number(), time: Time };
 
 export const EventSchema = v.variant("kind", [
@@ -65,8 +70,7 @@ export const EventSchema = v.variant("kind", [
     ...EventBase,
     kind: v.literal("value-set"),
     key: Key,
-    /** "set": written by `query.set` (single-flight data), not by a fetch. */
-    via: v.picklist(["fetch", "set"]),
+    via: ValueViaSchema,
     actionId: v.optional(v.number()),
   }),
   v.object({ ...EventBase, kind: v.literal("invalidated"), key: Key, actionId: v.optional(v.number()) }),
@@ -75,7 +79,7 @@ export const EventSchema = v.variant("kind", [
     ...EventBase,
     kind: v.literal("entry-removed"),
     key: Key,
-    reason: v.picklist(["gc", "delete", "clear"]),
+    reason: RemovalReasonSchema,
   }),
   v.object({
     ...EventBase,
