@@ -106,8 +106,6 @@ export async function overhead(ctx: Context): Promise<Row[]> {
     Object.fromEntries((["mountMs", "actionsMs", "navigationMs"] as const).map((phase) => [phase, figure(samples[setup].map((s) => s.phases[phase]))]));
   const processRatio = (subject: Setup, floor: Setup) => pairedRatio(of(subject, "processMs"), of(floor, "processMs")).median.toFixed(2);
   const lost = delivery.recorded - delivery.delivered - delivery.dropped;
-  const interval = (subject: Setup, floor: Setup) =>
-    `the median ratio's 95% confidence interval ${pairedRatio(of(subject, "threadMs"), of(floor, "threadMs")).medianCi.map((r) => r.toFixed(3)).join("–")}×`;
   const size = `${workload.queries} queries × ${workload.instancesPerQuery} instances, ${workload.actions} actions revalidating all, ${workload.navigations} preloaded navigations`;
 
   const pair = (subject: Setup, floor: Setup, floorLabel: string, target: number, id: string, label: string) => [
@@ -133,13 +131,14 @@ export async function overhead(ctx: Context): Promise<Row[]> {
   ];
   const [disconnectedCpu, disconnectedWall] = pair("instrumented", "plain", "plain build", 1.03, "overhead.disconnected", "Workload, no DevTools");
   const [connectedCpu, connectedWall] = pair("instrumented+panel", "plain+panel", "plain, DevTools open", 1.15, "overhead.connected", "Workload, panel connected");
+  const interval = (row: Row) => `the median ratio's 95% confidence interval ${row.ratio!.medianCi.map((r) => r.toFixed(3)).join("–")}×`;
   return [
-    { ...disconnectedCpu, note: `${size}; ${interval("instrumented", "plain")}; renderer process CPU ratio ${processRatio("instrumented", "plain")}×` },
+    { ...disconnectedCpu, note: `${size}; ${interval(disconnectedCpu)}; renderer process CPU ratio ${processRatio("instrumented", "plain")}×` },
     disconnectedWall,
     {
       ...connectedCpu,
       note:
-        `${interval("instrumented+panel", "plain+panel")}; ` +
+        `${interval(connectedCpu)}; ` +
         `renderer process CPU ratio (includes the content script) ${processRatio("instrumented+panel", "plain+panel")}×; ` +
         `vs plain without DevTools ${pairedRatio(of("instrumented+panel", "threadMs"), of("plain", "threadMs")).median.toFixed(2)}×; ` +
         `${delivery.delivered} of ${delivery.recorded} events reached the panel, ${delivery.dropped} reported dropped, ${lost} lost`,
