@@ -13,10 +13,9 @@ const events: DevtoolsEvent[] = [
   { ...base, kind: "fetch-settle", fetchId: 3, ok: false, ms: 0, error: { type: "error", name: "Error", message: "no" } },
   { ...base, kind: "value-set", via: "fetch" },
   { ...base, kind: "value-set", via: "set", actionId: 4 },
-  { ...base, kind: "invalidated" },
-  { ...base, kind: "invalidated", actionId: 4 },
   { ...base, kind: "observers", count: 0 },
   { ...base, kind: "entry-removed", reason: "gc" },
+  { seq: 8, time: 1, kind: "invalidated", keys: ['q["a"]', 'q["b"]'], actionId: 4 },
   { seq: 8, time: 1, kind: "revalidate", requested: null, matched: [], active: [], force: true, cause: { kind: "app" } },
 ];
 
@@ -42,7 +41,7 @@ test("every event and entry survives the frame; frequent kinds as rows, rare one
   const batch = pageMessage({ kind: "batch", events, entries, removed: [], dropped: 0 });
   const frame = pageFrame(batch);
   const body = JSON.parse(frame.json) as { events: unknown[]; entries: unknown[]; timeBase: number };
-  expect(body.events.map((e) => Array.isArray(e))).toEqual([...events.slice(0, -1).map(() => true), false]);
+  expect(body.events.map((e) => Array.isArray(e))).toEqual([...events.slice(0, -2).map(() => true), false, false]);
   // seq and time are differences from the event before; absent trailing fields are left off;
   // known values travel as their index (intent "navigate": 2).
   expect(body.events[0]).toEqual([0, 7, 1_700_000_000_000, 'q["a"]', "q", 2]);
@@ -95,7 +94,7 @@ test("seq and time run on across rows and objects; a snapshot cut to the newest 
     { seq: 13, time: 1004, key: "a", kind: "observers", count: 2 },
   ];
   const snapshot = pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "http://a/", entries: [], events: stream, dropped: 0 });
-  expect(JSON.parse(pageFrame(snapshot).json).events[2]).toEqual([5, 2, -1, "a", 2]);
+  expect(JSON.parse(pageFrame(snapshot).json).events[2]).toEqual([4, 2, -1, "a", 2]);
   expect(decodePageFrame(pageFrame(snapshot))).toEqual({ ok: true, message: snapshot });
   expect(decodePageFrame(pageFrame(snapshot), 1)).toMatchObject({ ok: true, message: { events: [stream[2]] } });
 });

@@ -17,7 +17,6 @@ const EVENT_FIELDS = {
   "fetch-start": ["fetchId", "cause", "revalidation"],
   "fetch-settle": ["fetchId", "ok", "ms", "stored", "error"],
   "value-set": ["via", "actionId"],
-  invalidated: ["actionId"],
   observers: ["count"],
   "entry-removed": ["reason"],
 } as const satisfies Partial<Record<DevtoolsEvent["kind"], readonly string[]>>;

@@ -258,7 +258,7 @@ function validEvent(r: Rng): DevtoolsEvent {
     case 3:
       return { ...base, kind: "value-set", key: key(r), via: r.pick(["fetch", "set"] as const) };
     case 4:
-      return { ...base, kind: "invalidated", key: key(r) };
+      return { ...base, kind: "invalidated", keys: [key(r), ...keyList(r)], actionId: r.chance(0.5) ? r.int(9) : undefined };
     case 5:
       return { ...base, kind: "observers", key: key(r), count: r.int(5) };
     case 6:

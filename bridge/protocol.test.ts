@@ -74,7 +74,7 @@ test("frames: envelope for the relays, body for the panel", () => {
 
 // A receiver that keeps only the newest events of a snapshot validates only those.
 test("frames: a snapshot's older events are left out unread", () => {
-  const event = (seq: number) => ({ kind: "invalidated", seq, time: seq, key: "k" }) as const;
+  const event = (seq: number) => ({ kind: "invalidated" as const, seq, time: seq, keys: ["k"] });
   const snapshot = pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "u", entries: [], events: [1, 2, 3].map(event), dropped: 0 });
   const frame = pageFrame(snapshot);
   expect(decodePageFrame(frame, 2)).toMatchObject({ ok: true, message: { events: [event(2), event(3)] } });

@@ -12,7 +12,9 @@ import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema
 export const PAGE_SOURCE = "solid-query-devtools:page";
 export const PANEL_SOURCE = "solid-query-devtools:panel";
 export const EXTENSION_SOURCE = "solid-query-devtools:extension";
-export const PROTOCOL = 4;
+export const PROTOCOL = 5;
+/** Keys per invalidated event: a larger invalidation makes several events. */
+export const MAX_INVALIDATED_KEYS = 1000;
 /** Longest rejection reason kept: reasons may quote page data. */
 export const MAX_REASON = 500;
 
@@ -73,7 +75,16 @@ export const EventSchema = v.variant("kind", [
     via: ValueViaSchema,
     actionId: v.optional(v.number()),
   }),
-  v.object({ ...EventBase, kind: v.literal("invalidated"), key: Key, actionId: v.optional(v.number()) }),
+  v.object({
+    ...EventBase,
+    kind: v.literal("invalidated"),
+    /**
+     * Entries the router marked stale in one go (an action's response, a forced revalidate, the
+     * devtools), in its order: one event, however many entries, up to MAX_INVALIDATED_KEYS.
+     */
+    keys: v.pipe(v.array(Key), v.minLength(1), v.maxLength(MAX_INVALIDATED_KEYS)),
+    actionId: v.optional(v.number()),
+  }),
   v.object({ ...EventBase, kind: v.literal("observers"), key: Key, count: v.number() }),
   v.object({
     ...EventBase,

@@ -14,8 +14,15 @@ const SessionSchema = v.object({
   url: v.optional(v.string()),
   routerVersion: v.optional(v.string()),
   entries: v.array(EntrySchema),
-  events: v.array(EventSchema),
+  events: v.array(v.pipe(v.unknown(), v.transform(fromEarlierProtocol), EventSchema)),
 });
+
+/** Sessions saved before protocol 5 hold one invalidated event per key; now one event lists them. */
+function fromEarlierProtocol(event: unknown): unknown {
+  if (typeof event !== "object" || event === null) return event;
+  const { key, ...rest } = event as Record<string, unknown>;
+  return rest.kind === "invalidated" && !("keys" in rest) && typeof key === "string" ? { ...rest, keys: [key] } : event;
+}
 export type Session = v.InferOutput<typeof SessionSchema>;
 
 export function parseSession(text: string): { ok: true; session: Session } | { ok: false; reason: string } {

@@ -56,8 +56,7 @@ test("default action revalidates every active query", async () => {
   const by = { kind: "action", actionId: 1 };
   expect(log(["action-response", "invalidated", "revalidate", "fetch-start", "action-settle"])).toEqual([
     { kind: "action-response", id: 1, revalidate: null, singleFlight: [] },
-    { kind: "invalidated", key: A, actionId: 1 },
-    { kind: "invalidated", key: B, actionId: 1 },
+    { kind: "invalidated", keys: [A, B], actionId: 1 },
     { kind: "revalidate", requested: null, matched: [A, B], active: [A, B], force: false, cause: by },
     { kind: "fetch-start", key: A, fetchId: 1, cause: "revalidate", revalidation: by },
     { kind: "fetch-start", key: B, fetchId: 2, cause: "revalidate", revalidation: by },
@@ -131,7 +130,7 @@ test("single-flight response", async () => {
   expect(fetched).toBe(2);
   expect(log().slice(1, 5)).toEqual([
     { kind: "action-response", id: 1, revalidate: [A], singleFlight: [A] },
-    { kind: "invalidated", key: A, actionId: 1 },
+    { kind: "invalidated", keys: [A], actionId: 1 },
     { kind: "value-set", key: A, via: "set", actionId: 1 },
     { kind: "revalidate", requested: [A], matched: [A], active: [A], force: false, cause: { kind: "action", actionId: 1 } },
   ]);

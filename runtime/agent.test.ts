@@ -162,7 +162,7 @@ test("revalidate, invalidate and delete commands", async () => {
   await send({ kind: "invalidate", keys: [getItem.keyFor("b")] });
   await send({ kind: "delete", keys: [getItem.keyFor("a")] });
   const events = batches().flatMap((b) => b.events);
-  expect(events.map((e) => `${e.kind} ${"key" in e ? e.key : ""}`.trim())).toEqual([
+  expect(events.map((e) => `${e.kind} ${"key" in e ? e.key : e.kind === "invalidated" ? e.keys.join(" ") : ""}`.trim())).toEqual([
     "revalidate",
     `invalidated ${getItem.keyFor("a")}`,
     `invalidated ${getItem.keyFor("b")}`,

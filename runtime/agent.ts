@@ -118,7 +118,10 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
     // Every entry touched since the last batch goes once, in its current state. Lost events touched
     // keys we cannot know: then every entry goes, and every one the panel has that is gone.
     const touched = new Set<string>(missed ? [...hook.keys(), ...argsSent] : []);
-    for (const event of events) if ("key" in event) touched.add(event.key);
+    for (const event of events) {
+      if ("key" in event) touched.add(event.key);
+      else if (event.kind === "invalidated") for (const key of event.keys) touched.add(key);
+    }
     const keys = [...touched];
     let lost = missed;
     const batches = Math.max(Math.ceil(events.length / BATCH_SIZE), Math.ceil(keys.length / BATCH_SIZE), lost ? 1 : 0);

@@ -227,6 +227,15 @@ export class CacheInstrumentation {
     this.emit({ kind: "action-settle", id, ok: !failed, ms, result: result?.data, error: failed ? result.error : undefined });
   }
 
+  /** The router walks the entries matching some keys (cacheKeyOp): those it invalidates make one event. */
+  walk<T>(run: () => T): T {
+    try {
+      return run();
+    } finally {
+      this.safely(() => this.recorder.invalidationDone());
+    }
+  }
+
   /** Every router write that invalidates an entry (revalidate with force, an action's response, the devtools). */
   invalidate(tuple: CacheTuple): void {
     const was = tuple[0];

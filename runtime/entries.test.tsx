@@ -200,7 +200,7 @@ test("invalidated without refetch", async () => {
   hook().clearLog();
   hook().invalidate([A]);
   await settle();
-  expect(log()).toEqual([{ kind: "invalidated", key: A }]);
+  expect(log()).toEqual([{ kind: "invalidated", keys: [A] }]);
   expect(hook().entry(A)).toMatchObject({ status: "stale", updatedAt: 0 });
 });
 

@@ -16,11 +16,11 @@ test("keeps the newest events in order and counts what it overwrote", () => {
     { kind: "fetch-settle", key: "a", seq: 3, time: 12, fetchId: 7, ms: 4.5, ok: false, error: new Error("boom") },
     { kind: "value-set", key: "b", seq: 4, time: 13, via: "fetch" },
   ]);
-  ring.push("invalidated", "c", 5, 14, 9, NaN, undefined, undefined);
+  ring.push("value-set", "c", 5, 14, 9, NaN, "set", undefined);
   ring.push("observers", "c", 6, 15, 2, NaN, undefined, undefined);
   ring.push("entry-removed", "c", 7, 16, NaN, NaN, "gc", undefined);
   expect(ring.toArray().map((event) => event.seq)).toEqual([5, 6, 7]);
-  expect(ring.toArray()[0]).toEqual({ kind: "invalidated", key: "c", seq: 5, time: 14, actionId: 9 });
+  expect(ring.toArray()[0]).toEqual({ kind: "value-set", key: "c", seq: 5, time: 14, via: "set", actionId: 9 });
   ring.clear();
   expect(ring.toArray()).toEqual([]);
   expect(ring.dropped).toBe(0);

@@ -3,14 +3,14 @@
  * preallocated arrays. The kinds every fetch produces are stored as a few numbers and references,
  * with no object per event: a page without a panel open neither allocates nor retains thousands of
  * small objects (retained ones outlive the young generation, and the bench measured them at 8% of
- * the workload's time). Rare kinds (actions, revalidations) keep their object. Overwriting counts
- * as a drop, so the panel can say how much history it never saw.
+ * the workload's time). The other kinds (actions, revalidations, invalidations) keep their object.
+ * Overwriting counts as a drop, so the panel can say how much history it never saw.
  */
 import type { FetchCause, RevalidateCause } from "../bridge/protocol.ts";
 import type { RawEvent } from "./recorder.ts";
 
 /** The frequent kinds: their fields go in columns a, b (numbers, NaN for none), c and d (see hotEvent). */
-export type HotKind = "entry-created" | "fetch-start" | "fetch-settle" | "value-set" | "invalidated" | "observers" | "entry-removed";
+export type HotKind = "entry-created" | "fetch-start" | "fetch-settle" | "value-set" | "observers" | "entry-removed";
 
 const optional = (n: number) => (Number.isNaN(n) ? undefined : n);
 
@@ -26,8 +26,6 @@ export function hotEvent(kind: HotKind, key: string, seq: number, time: number, 
       return { seq, time, key, kind, fetchId: a, ok: c !== "error", ms: b, stored: c === "stored" || undefined, error: d };
     case "value-set":
       return { seq, time, key, kind, via: c as "fetch" | "set", actionId: optional(a) };
-    case "invalidated":
-      return { seq, time, key, kind, actionId: optional(a) };
     case "observers":
       return { seq, time, key, kind, count: a };
     case "entry-removed":

@@ -5,7 +5,7 @@
  * serialization, and the frequent kinds become objects only when someone listens or reads the
  * history. The agent reads it (`since`) once per batch, told of new events by `onRecord`.
  */
-import type { DevtoolsEvent, FetchCause, RevalidateCause } from "../bridge/protocol.ts";
+import { MAX_INVALIDATED_KEYS, type DevtoolsEvent, type FetchCause, type RevalidateCause } from "../bridge/protocol.ts";
 import type { Preview } from "../bridge/preview-schema.ts";
 import { EventRing, hotEvent, type HotKind } from "./event-ring.ts";
 
@@ -30,18 +30,22 @@ export class Recorder {
   private readonly listeners = new Set<(event: RawEvent) => void>();
   /** Told that an event was recorded, without it: no event object is built for them. */
   private readonly notified: (() => void)[] = [];
+  /**
+   * The invalidation being recorded. The router marks entries stale in one walk over its cache (an
+   * action's response marks every entry), and they make one event, not one each: a third of what
+   * every refetch recorded. It is recorded, with the next seq, when the walk ends, or earlier if
+   * another event is recorded or anyone reads the history, so nobody sees it half done or out of order.
+   */
+  private invalidation: { keys: string[]; actionId: number | undefined; time: number } | undefined;
 
   constructor(capacity: number) {
     this.history = new EventRing(capacity);
   }
 
-  /** A rare kind. `body` must be a fresh object (every caller passes a literal): it is stamped in place, not copied. */
+  /** A rare kind. `body` must be a fresh object (every caller passes a literal): see `record`. */
   emit(body: RawEventBody): void {
-    const event = body as RawEvent;
-    event.seq = ++this.seq;
-    event.time = Date.now();
-    this.history.pushObject(event);
-    this.tell(event);
+    this.closeInvalidation();
+    this.record(body, Date.now());
     this.notify();
   }
 
@@ -63,8 +67,21 @@ export class Recorder {
   valueSet(key: string, via: "fetch" | "set", actionId: number | undefined): void {
     this.hot("value-set", key, actionId ?? NaN, NaN, via, undefined);
   }
+  /** One entry marked stale: joins the invalidation being recorded, if it has the same cause. */
   invalidated(key: string, actionId: number | undefined): void {
-    this.hot("invalidated", key, actionId ?? NaN, NaN, undefined, undefined);
+    const open = this.invalidation;
+    if (open && open.actionId === actionId && open.keys.length < MAX_INVALIDATED_KEYS) {
+      open.keys.push(key);
+      return;
+    }
+    this.closeInvalidation();
+    this.invalidation = { keys: [key], actionId, time: Date.now() };
+    if (this.notified.length) this.notify();
+  }
+
+  /** The router's walk over its cache ended: its invalidations are one event. */
+  invalidationDone(): void {
+    if (this.invalidation) this.closeInvalidation();
   }
   observers(key: string, count: number): void {
     this.hot("observers", key, count, NaN, undefined, undefined);
@@ -88,11 +105,13 @@ export class Recorder {
   }
 
   recent(): RawEvent[] {
+    this.closeInvalidation();
     return this.history.toArray();
   }
 
   /** The seq of the newest event recorded (0: none yet). */
   get lastSeq(): number {
+    this.closeInvalidation();
     return this.seq;
   }
 
@@ -101,16 +120,19 @@ export class Recorder {
    * holds (overwritten by newer ones; those a `clear()` let go of do not count).
    */
   since(seq: number): { events: RawEvent[]; missed: number } {
+    this.closeInvalidation();
     const wanted = this.seq - Math.max(seq, this.clearedAt);
     const kept = Math.min(Math.max(0, wanted), this.history.size);
     return { events: this.history.toArray(kept), missed: Math.max(0, wanted - kept) };
   }
 
   get dropped(): number {
+    this.closeInvalidation();
     return this.history.dropped;
   }
 
   clear(): void {
+    this.closeInvalidation();
     this.history.clear();
     this.clearedAt = this.seq;
   }
@@ -121,11 +143,29 @@ export class Recorder {
    * durations in whole milliseconds.)
    */
   private hot(kind: HotKind, key: string, a: number, b: number, c: unknown, d: unknown, time = Date.now()): number {
+    if (this.invalidation) this.closeInvalidation();
     const seq = ++this.seq;
     this.history.push(kind, key, seq, time, a, b, c, d);
     if (this.listeners.size) this.tell(hotEvent(kind, key, seq, time, a, b, c, d));
     if (this.notified.length) this.notify();
     return time;
+  }
+
+  /** Stamps and keeps an event object; `body` must be fresh (stamped in place, not copied). */
+  private record(body: RawEventBody, time: number): void {
+    const event = body as RawEvent;
+    event.seq = ++this.seq;
+    event.time = time;
+    this.history.pushObject(event);
+    this.tell(event);
+  }
+
+  /** Records the invalidation being recorded, if any (its notice went when it began). */
+  private closeInvalidation(): void {
+    const open = this.invalidation;
+    if (!open) return;
+    this.invalidation = undefined;
+    this.record({ kind: "invalidated", keys: open.keys, actionId: open.actionId }, open.time);
   }
 
   private notify(): void {

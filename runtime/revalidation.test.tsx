@@ -77,7 +77,8 @@ test("app revalidate by query.key: prefix match, cause app", async () => {
     { kind: "fetch-start", key: A, fetchId: 1, cause: "revalidate", revalidation: { kind: "app" } },
     { kind: "fetch-start", key: B, fetchId: 2, cause: "revalidate", revalidation: { kind: "app" } },
   ]);
-  expect(lines(["invalidated"])).toEqual([`invalidated ${A}`, `invalidated ${B}`, `invalidated ${COUNT}`]);
+  // One walk over the cache, one event with every entry it marked stale.
+  expect(lines(["invalidated"])).toEqual([`invalidated ${A} ${B} ${COUNT}`]);
 });
 
 // keyFor selects one instance only; the full sequence of that refetch, exactly.
@@ -88,7 +89,7 @@ test("app revalidate by keyFor: one entry", async () => {
   expect(app.text()).toBe("a#3 b#2 ");
   expect(log()).toEqual([
     { kind: "revalidate", requested: [A], matched: [A], active: [A], force: true, cause: { kind: "app" } },
-    { kind: "invalidated", key: A },
+    { kind: "invalidated", keys: [A] },
     { kind: "fetch-start", key: A, fetchId: 1, cause: "revalidate", revalidation: { kind: "app" } },
     { kind: "fetch-settle", key: A, fetchId: 1, ok: true, stored: true },
   ]);
@@ -119,6 +120,15 @@ test("devtools revalidate", async () => {
   ]);
 });
 
+// Two revalidations in one task walk the cache twice: two invalidated events, each in its order.
+test("each walk over the cache is its own invalidated event", async () => {
+  await Promise.all(["a", "b"].map((id) => getItem(id)));
+  hook().clearLog();
+  await Promise.all([revalidate(B), revalidate(getItem.key)]);
+  await settle();
+  expect(lines(["invalidated"])).toEqual([`invalidated ${B}`, `invalidated ${A}`]);
+});
+
 // An entry nobody observes is invalidated, listed with active: [], and not fetched.
 test("revalidating an unobserved entry fetches nothing", async () => {
   await getItem("a");
@@ -127,7 +137,7 @@ test("revalidating an unobserved entry fetches nothing", async () => {
   await settle();
   expect(log()).toEqual([
     { kind: "revalidate", requested: [A], matched: [A], active: [], force: true, cause: { kind: "app" } },
-    { kind: "invalidated", key: A },
+    { kind: "invalidated", keys: [A] },
   ]);
   expect(fetched).toBe(1);
 });

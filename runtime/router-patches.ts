@@ -22,6 +22,11 @@ const patches: Record<RouterModule, Site[]> = {
       ["    force && cacheKeyOp(key, entry => (entry[0] = 0));", "    force && cacheKeyOp(key, entry => __sqd.invalidate(entry));"],
       ["            force && (entry[0] = 0); //force cache miss", "            force && __sqd.invalidate(entry); //force cache miss"],
     ],
+    // One walk over matching entries: the entries it invalidates make one event.
+    [
+      "export function cacheKeyOp(key, fn) {",
+      "export function cacheKeyOp(key, fn) {\n    return __sqd.walk(() => __sqdCacheKeyOp(key, fn));\n}\nfunction __sqdCacheKeyOp(key, fn) {",
+    ],
     ["                cached[2] = v;", "                __sqd.setValue(cached, v);"],
     ["        cached[2] = value;", "        __sqd.setValue(cached, value);"],
     [

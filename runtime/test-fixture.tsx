@@ -114,6 +114,8 @@ export function lines(kinds?: EventKind[]): string[] {
         return `observers${key} ${e.count}`;
       case "entry-removed":
         return `entry-removed${key} ${e.reason}`;
+      case "invalidated":
+        return `invalidated ${(e.keys as string[]).join(" ")}`;
       default:
         return `${e.kind}${key}`;
     }

@@ -35,7 +35,7 @@ const agent = createAgent(hook, createWindowWall(window), () => location.href);
 function record(event: DevtoolsEvent) {
   switch (event.kind) {
     case "invalidated":
-      return recorder.invalidated(event.key, event.actionId);
+      return event.keys.forEach((key) => recorder.invalidated(key, event.actionId));
     case "fetch-start":
       return recorder.fetchStart(event.key, event.fetchId, event.cause, event.revalidation);
     case "fetch-settle":

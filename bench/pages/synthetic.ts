@@ -16,7 +16,10 @@ export function indexOfKey(key: string): number {
   return Number(instance) * QUERIES + Number(query);
 }
 
-/** What a refetch records: the fetch-settle says the value was stored (no value-set of its own). */
+/**
+ * What a refetch of one entry records: its invalidation (one key; an action that invalidates many
+ * records them as one event), its fetch, and its fetch-settle, which says the value was stored.
+ */
 const kinds = ["invalidated", "fetch-start", "fetch-settle"] as const;
 /** The revalidation of every fetch: one object, as the runtime shares one per revalidation. */
 const ACTION = { kind: "action", actionId: 1 } as const;
@@ -28,7 +31,7 @@ export function syntheticEvent(seq: number, keys: number): DevtoolsEvent {
   const fetchId = Math.floor(seq / kinds.length);
   switch (kinds[seq % kinds.length]) {
     case "invalidated":
-      return { ...base, kind: "invalidated", actionId: 1 };
+      return { seq: base.seq, time: base.time, kind: "invalidated", keys: [key], actionId: 1 };
     case "fetch-start":
       return { ...base, kind: "fetch-start", fetchId, cause: "revalidate", revalidation: ACTION };
     case "fetch-settle":

@@ -39,6 +39,25 @@ test("an action groups the refetches it caused", async () => {
   expect(header.textContent).toContain('→ {added: "write tests"}');
 });
 
+// The action's response invalidated every entry in one walk: one line, its first keys as links, the rest counted.
+test("an action's invalidation is one line listing its keys", async () => {
+  await runAddTask("one line");
+  await waitFor(() => !!document.querySelector('[data-action-name="addTask"][data-outcome="ok"]'));
+  const id = document.querySelector('[data-action-name="addTask"]')!.getAttribute("data-action-id")!;
+  const line = () => document.querySelector(`[data-parent-action="${id}"][data-kind="invalidated"]`)!;
+  expect(document.querySelectorAll(`[data-parent-action="${id}"][data-kind="invalidated"]`).length).toBe(1);
+  const links = () => [...line().querySelectorAll(".key-link")].map((link) => link.textContent);
+  expect(links()).toHaveLength(3);
+  expect(line().querySelector("[data-more-keys]")!.textContent).toBe("+1 more");
+  expect(line().textContent).toContain("4 entries marked stale");
+  // Filtered by a key, that key comes first: it is why the line is shown.
+  const last = line().querySelector("[data-more-keys]")!.getAttribute("title")!;
+  fireEvent.input(document.querySelector('[data-setting="timeline-filter"]')!, { target: { value: last } });
+  await waitFor(() => links()[0] === last);
+  fireEvent.click(line().querySelector(".key-link")!);
+  await waitFor(() => document.querySelector(".row.selected")?.getAttribute("data-query-key") === last);
+});
+
 // json(…, { revalidate }) names one key: only it is refetched, and the summary says so.
 test("a revalidate list refetches only its keys", async () => {
   await runRename("2");

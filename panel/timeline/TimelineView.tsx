@@ -9,7 +9,7 @@ import { formatClock, formatMs, inlinePreview } from "../format.ts";
 import type { Marker, PanelStore } from "../store.ts";
 import { VirtualList } from "../VirtualList.tsx";
 import type { ActionRow, EventRow, FetchRow } from "./build-timeline.ts";
-import { KIND_FILTERS, timelineRows, type KindFilter } from "./timeline-rows.ts";
+import { KIND_FILTERS, keyMatches, needleOf, timelineRows, type KindFilter } from "./timeline-rows.ts";
 
 export interface TimelineViewProps {
   store: PanelStore;
@@ -27,7 +27,7 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
     if (!next.delete(kind)) next.add(kind);
     setKinds(next);
   };
-  const ctx = { origin, onSelectKey: (key: string) => props.onSelectKey(key) };
+  const ctx = { origin, needle: () => needleOf(props.text), onSelectKey: (key: string) => props.onSelectKey(key) };
   return (
     <div class="timeline">
       <div class="subbar">
@@ -77,6 +77,8 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
 
 interface Ctx {
   origin: () => number;
+  /** The filter text, as rows are matched against it. */
+  needle: () => string;
   onSelectKey: (key: string) => void;
 }
 
@@ -150,6 +152,7 @@ function EventLine(props: { row: EventRow; ctx: Ctx; parent?: number }): JSX.Ele
       <Show when={"key" in event()}>
         <KeyLink key={(event() as { key: string }).key} ctx={props.ctx} />
       </Show>
+      <Show when={event().kind === "invalidated" && (event() as { keys: string[] }).keys}>{(keys) => <KeyList keys={keys()} ctx={props.ctx} />}</Show>
       <span class="muted">{describe(event())}</span>
     </div>
   );
@@ -174,7 +177,7 @@ function describe(event: DevtoolsEvent | Marker): string {
       // The router's intent is undefined outside navigation and preload (e.g. createAsync in a component).
       return `query ${event.query}${event.intent === "undefined" ? "" : `, intent ${event.intent}`}`;
     case "invalidated":
-      return "marked stale";
+      return event.keys.length === 1 ? "marked stale" : `${event.keys.length} entries marked stale`;
     case "fetch-settle":
       return `${event.ok ? "ok" : "error"} in ${formatMs(event.ms)}${event.stored ? ", value stored" : ""}`;
     case "action-settle":
@@ -188,6 +191,30 @@ function describe(event: DevtoolsEvent | Marker): string {
 
 function causeText(cause: RevalidateCause): string {
   return cause.kind === "action" ? `by action #${cause.actionId}` : cause.kind === "devtools" ? "from devtools" : "by the app";
+}
+
+/** Keys shown as links in a line about many; the rest are counted and listed in its tooltip. */
+const SHOWN_KEYS = 3;
+const TOOLTIP_KEYS = 50;
+
+/** A many-key line's first keys, those the filter matches first (they are why the line is shown). */
+function KeyList(props: { keys: readonly string[]; ctx: Ctx }): JSX.Element {
+  const ordered = () => {
+    const needle = props.ctx.needle();
+    return needle ? [...props.keys.filter((key) => keyMatches(key, needle)), ...props.keys.filter((key) => !keyMatches(key, needle))] : props.keys;
+  };
+  const rest = () => ordered().slice(SHOWN_KEYS);
+  const tooltip = () => rest().slice(0, TOOLTIP_KEYS).join("\n") + (rest().length > TOOLTIP_KEYS ? `\n… ${rest().length - TOOLTIP_KEYS} more` : "");
+  return (
+    <>
+      <For each={ordered().slice(0, SHOWN_KEYS)}>{(key) => <KeyLink key={key} ctx={props.ctx} />}</For>
+      <Show when={rest().length}>
+        <span class="muted" data-more-keys={rest().length} title={tooltip()}>
+          +{rest().length} more
+        </span>
+      </Show>
+    </>
+  );
 }
 
 function KeyLink(props: { key: string; ctx: Ctx }): JSX.Element {

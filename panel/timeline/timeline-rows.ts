@@ -31,24 +31,31 @@ function kindOf(row: TimelineRow): KindFilter | "marker" {
   return "entries";
 }
 
-function keyOf(row: FetchRow | EventRow): string {
-  if (row.type === "fetch") return row.start.key;
+function keysOf(row: FetchRow | EventRow): readonly string[] {
+  if (row.type === "fetch") return [row.start.key];
   const event = row.event;
-  if ("key" in event) return event.key;
-  if (event.kind === "revalidate") return [...(event.requested ?? []), ...event.matched].join(" ");
-  return "";
+  if ("key" in event) return [event.key];
+  if (event.kind === "invalidated") return event.keys;
+  if (event.kind === "revalidate") return [...(event.requested ?? []), ...event.matched];
+  return [];
 }
+
+/** Whether a key matches the filter text (already trimmed and lower case). */
+export const keyMatches = (key: string, needle: string) => key.toLowerCase().includes(needle);
 
 function matchesText(row: TimelineRow, needle: string): boolean {
   if (!needle) return true;
   if (row.type === "action") {
     return row.start.name.toLowerCase().includes(needle) || row.children.some((child) => matchesText(child, needle));
   }
-  return keyOf(row).toLowerCase().includes(needle);
+  return keysOf(row).some((key) => keyMatches(key, needle));
 }
 
+/** The filter text as rows are matched against it. */
+export const needleOf = (text: string) => text.trim().toLowerCase();
+
 export function timelineRows(log: readonly LogItem[], filter: TimelineFilter): DisplayRow[] {
-  const needle = filter.text.trim().toLowerCase();
+  const needle = needleOf(filter.text);
   const shown = (row: TimelineRow) => {
     const kind = kindOf(row);
     return (kind === "marker" || filter.kinds.has(kind)) && (kind === "marker" || matchesText(row, needle));
