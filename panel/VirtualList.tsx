@@ -16,7 +16,13 @@ export interface VirtualListHandle {
 
 export function VirtualList<T>(props: {
   items: readonly T[];
-  children: (item: T) => JSX.Element;
+  /**
+   * What an item stands for (a key, an event's seq). A slot that goes on showing the same one
+   * updates in place, through `item`, when its object is replaced: a stream that replaces every
+   * entry's object each batch re-renders no row, and a button under the pointer stays put.
+   */
+  identity: (item: T) => unknown;
+  children: (item: () => T) => JSX.Element;
   ref?: (handle: VirtualListHandle) => void;
   class?: string;
   label: string;
@@ -52,15 +58,18 @@ export function VirtualList<T>(props: {
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: "relative" }}>
         <Index each={virtualizer.getVirtualItems()}>
           {(row) => {
-            // Re-rendered only when the slot shows another item (virtual rows outlive the items they
-            // show): an item the list still holds keeps its DOM across updates.
+            // Re-rendered only when the slot shows another identity (virtual rows outlive the items
+            // they show); a new object of the same one reaches the rendered row through `shown`.
             const item = createMemo(() => props.items[row().index]);
+            const identity = createMemo(() => {
+              const current = item();
+              return current === undefined ? undefined : props.identity(current);
+            });
+            let last: T | undefined;
+            const shown = () => (last = item() ?? last) as T;
             return (
               <div class="virtual-row" style={{ transform: `translateY(${row().start}px)`, height: `${ROW_HEIGHT}px` }}>
-                {(() => {
-                  const current = item();
-                  return current === undefined ? null : untrack(() => props.children(current));
-                })()}
+                {(() => (identity() === undefined ? null : untrack(() => props.children(shown))))()}
               </div>
             );
           }}

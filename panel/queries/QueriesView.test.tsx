@@ -42,6 +42,17 @@ test("filters by text and status", async () => {
   expect(keys()).toEqual(["broken[]"]);
 });
 
+// An update of an entry reaches its row in place: the same DOM, new figures; so does a reorder.
+test("rows update in place", async () => {
+  const before = row('tasks["2"]');
+  page.store.revalidate(['tasks["2"]']);
+  await waitFor(() => row('tasks["2"]')?.textContent?.includes("2 ⇣") ?? false);
+  expect(row('tasks["2"]')).toBe(before);
+  fireEvent.change(document.querySelector('[data-setting="sort"]')!, { target: { value: "fetches" } });
+  await waitFor(() => keys()[0] === 'tasks["2"]');
+  expect(document.querySelector('[data-query-name="tasks"]')!.textContent).toContain("2 instances");
+});
+
 // Sorting by fetch count puts the most fetched query first.
 test("sorts by fetch count", async () => {
   page.store.revalidate(['tasks["2"]']);

@@ -9,7 +9,7 @@ import { formatAge, formatMs, inlinePreview } from "../format.ts";
 import type { PanelStore } from "../store.ts";
 import { VirtualList, type VirtualListHandle } from "../VirtualList.tsx";
 import { EntryDetails } from "./EntryDetails.tsx";
-import { ROW_STATUSES, queryRows, rowStatus, statusCounts, type QueryRow, type RowStatus, type SortKey } from "./query-rows.ts";
+import { ROW_STATUSES, queryRows, rowStatus, statusCounts, type EntryRow, type GroupRow, type QueryRow, type RowStatus, type SortKey } from "./query-rows.ts";
 
 export interface QueriesViewProps {
   store: PanelStore;
@@ -127,21 +127,30 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
           when={rows().length}
           fallback={<p class="empty">{entries().length ? "No entries match the filter." : "No query entries yet: the page has not called a query."}</p>}
         >
-          <VirtualList items={rows()} label="query cache entries" ref={(handle) => (list = handle)} onKeyDown={onListKey} class="rows">
-            {(row) =>
-              row.type === "group" ? (
-                <GroupLine row={row} selected={rowId(row) === props.selected} onSelect={() => props.onSelect(rowId(row))} onRevalidate={() => revalidateRow(row)} readOnly={readOnly()} />
-              ) : (
-                <EntryLine
-                  entry={row.entry}
-                  now={props.now}
-                  selected={row.entry.key === props.selected}
-                  onSelect={() => (props.onSelect(row.entry.key), setDetailsOpen(true))}
-                  onRevalidate={() => revalidateRow(row)}
+          <VirtualList items={rows()} identity={rowId} label="query cache entries" ref={(handle) => (list = handle)} onKeyDown={onListKey} class="rows">
+            {(row) => (
+              <Show
+                when={row().type === "group"}
+                fallback={
+                  <EntryLine
+                    entry={(row() as EntryRow).entry}
+                    now={props.now}
+                    selected={rowId(row()) === props.selected}
+                    onSelect={() => (props.onSelect(rowId(row())), setDetailsOpen(true))}
+                    onRevalidate={() => revalidateRow(row())}
+                    readOnly={readOnly()}
+                  />
+                }
+              >
+                <GroupLine
+                  row={row() as GroupRow}
+                  selected={rowId(row()) === props.selected}
+                  onSelect={() => props.onSelect(rowId(row()))}
+                  onRevalidate={() => revalidateRow(row())}
                   readOnly={readOnly()}
                 />
-              )
-            }
+              </Show>
+            )}
           </VirtualList>
         </Show>
       </div>

@@ -1,7 +1,7 @@
 /*
  * The queries view as flat rows for a virtual list: a header per query (`query.key`) followed by
  * its instances, filtered by text and status and sorted, with status counts for the summary bar.
- * Pure but for reusing unchanged row objects: the view, keyboard navigation and tests share it.
+ * Pure: the view, keyboard navigation and tests share it.
  */
 import type { Entry, EntryStatus } from "../../bridge/protocol.ts";
 
@@ -59,28 +59,8 @@ export function queryRows(entries: readonly Entry[], options: RowOptions): Query
   const sorted = [...groups].map(([name, list]) => [name, list.sort(order[options.sort])] as const);
   sorted.sort(([a, la], [b, lb]) => (options.sort === "name" ? a.localeCompare(b) : order[options.sort](lead(la), lead(lb))));
   for (const [name, list] of sorted) {
-    rows.push(groupRow(name, list.length, list.reduce((n, e) => n + e.observers, 0)));
-    for (const entry of list) rows.push(entryRow(entry));
+    rows.push({ type: "group", name, instances: list.length, observers: list.reduce((n, e) => n + e.observers, 0) });
+    for (const entry of list) rows.push({ type: "entry", entry });
   }
   return rows;
-}
-
-/*
- * The same row object for what has not changed since the last call, so the virtual list keeps
- * those rows' DOM: a stream that updates one entry re-renders that row only, and a button under
- * the pointer is not replaced by an identical one mid-click.
- */
-const entryRows = new WeakMap<Entry, EntryRow>();
-function entryRow(entry: Entry): EntryRow {
-  let row = entryRows.get(entry);
-  if (!row) entryRows.set(entry, (row = { type: "entry", entry }));
-  return row;
-}
-const groupRows = new Map<string, GroupRow>();
-function groupRow(name: string, instances: number, observers: number): GroupRow {
-  const last = groupRows.get(name);
-  if (last && last.instances === instances && last.observers === observers) return last;
-  const row: GroupRow = { type: "group", name, instances, observers };
-  groupRows.set(name, row);
-  return row;
 }

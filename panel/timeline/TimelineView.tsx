@@ -9,7 +9,7 @@ import { formatClock, formatMs, inlinePreview } from "../format.ts";
 import type { Marker, PanelStore } from "../store.ts";
 import { VirtualList } from "../VirtualList.tsx";
 import type { ActionRow, EventRow, FetchRow } from "./build-timeline.ts";
-import { KIND_FILTERS, keyMatches, needleOf, timelineRows, type KindFilter } from "./timeline-rows.ts";
+import { KIND_FILTERS, keyMatches, needleOf, timelineRows, type DisplayRow, type KindFilter } from "./timeline-rows.ts";
 
 export interface TimelineViewProps {
   store: PanelStore;
@@ -55,17 +55,17 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
         </Show>
       </div>
       <Show when={rows().length} fallback={<p class="empty">{props.store.log().length ? "No events match the filter." : "No events yet."}</p>}>
-        <VirtualList items={rows()} label="timeline" class="events" follow>
+        <VirtualList items={rows()} identity={displayIdentity} label="timeline" class="events" follow>
           {(display) => (
             <Switch>
-              <Match when={display.type === "action"}>
-                <ActionHeader row={(display as { row: ActionRow }).row} ctx={ctx} />
+              <Match when={display().type === "action"}>
+                <ActionHeader row={(display() as { row: ActionRow }).row} ctx={ctx} />
               </Match>
-              <Match when={display.type === "summary"}>
-                <ActionSummary row={(display as { row: ActionRow }).row} />
+              <Match when={display().type === "summary"}>
+                <ActionSummary row={(display() as { row: ActionRow }).row} />
               </Match>
-              <Match when={display.type === "child" || display.type === "line"}>
-                <Line row={(display as { row: FetchRow | EventRow }).row} ctx={ctx} parent={display.type === "child" ? (display as { actionId: number }).actionId : undefined} />
+              <Match when={display().type === "child" || display().type === "line"}>
+                <Line row={(display() as { row: FetchRow | EventRow }).row} ctx={ctx} parent={display().type === "child" ? (display() as { actionId: number }).actionId : undefined} />
               </Match>
             </Switch>
           )}
@@ -74,6 +74,9 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
     </div>
   );
 }
+
+/** Rows are rebuilt from the log on every change; a row is its kind of line and its first event. */
+const displayIdentity = (display: DisplayRow) => `${display.type}:${display.row.seq}`;
 
 interface Ctx {
   origin: () => number;
