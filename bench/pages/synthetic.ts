@@ -17,26 +17,26 @@ export function indexOfKey(key: string): number {
 }
 
 /**
- * What a refetch of one entry records: its invalidation (one key; an action that invalidates many
- * records them as one event), its fetch, and its fetch-settle, which says the value was stored.
+ * What revalidating a group of entries records: one invalidated event listing them (the router
+ * marks them stale in one walk), then each one's fetch-start and fetch-settle (which says the value
+ * was stored). A group is a query's instances in the overhead workload.
  */
-const kinds = ["invalidated", "fetch-start", "fetch-settle"] as const;
+const GROUP = 20;
+const PERIOD = 1 + 2 * GROUP;
 /** The revalidation of every fetch: one object, as the runtime shares one per revalidation. */
 const ACTION = { kind: "action", actionId: 1 } as const;
 
-/** Event number `seq` (1-based), touching key number `seq / 3 mod keys`. */
+/** Event number `seq` (1-based) of a stream revalidating key numbers 0, 1, 2… (mod `keys`) a group at a time. */
 export function syntheticEvent(seq: number, keys: number): DevtoolsEvent {
-  const key = keyOf(Math.floor(seq / kinds.length) % keys);
-  const base = { seq, time: 1_700_000_000_000 + seq, key };
-  const fetchId = Math.floor(seq / kinds.length);
-  switch (kinds[seq % kinds.length]) {
-    case "invalidated":
-      return { seq: base.seq, time: base.time, kind: "invalidated", keys: [key], actionId: 1 };
-    case "fetch-start":
-      return { ...base, kind: "fetch-start", fetchId, cause: "revalidate", revalidation: ACTION };
-    case "fetch-settle":
-      return { ...base, kind: "fetch-settle", fetchId, ok: true, ms: 3.2, stored: true };
-  }
+  const first = Math.floor(seq / PERIOD) * GROUP;
+  const at = seq % PERIOD;
+  const time = 1_700_000_000_000 + seq;
+  if (at === 0) return { seq, time, kind: "invalidated", keys: Array.from({ length: GROUP }, (_, i) => keyOf((first + i) % keys)), actionId: 1 };
+  const fetchId = first + Math.floor((at - 1) / 2);
+  const key = keyOf(fetchId % keys);
+  return at % 2 === 1
+    ? { seq, time, key, kind: "fetch-start", fetchId, cause: "revalidate", revalidation: ACTION }
+    : { seq, time, key, kind: "fetch-settle", fetchId, ok: true, ms: 3.2, stored: true };
 }
 
 const sampleValue = (i: number) => ({ id: i, title: `Item ${i}`, done: i % 2 === 0, tags: ["alpha", "beta"], owner: { id: i % 7, name: "bench" } });
@@ -76,7 +76,7 @@ export function snapshotMessage(entries: number, events: number): PageMessage {
 /** A batch as the agent sends it: the events and the current state of every key they touch. */
 export function batchMessage(firstSeq: number, count: number, keys: number): PageMessage {
   const events = Array.from({ length: count }, (_, i) => syntheticEvent(firstSeq + i, keys));
-  const touched = [...new Set(events.map((event) => Math.floor(event.seq / kinds.length) % keys))];
+  const touched = [...new Set(events.flatMap((event) => ("keys" in event ? event.keys : "key" in event ? [event.key] : [])).map(indexOfKey))];
   return {
     source: PAGE_SOURCE,
     protocol: PROTOCOL,
