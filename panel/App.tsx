@@ -3,7 +3,7 @@
  * notices that teach what to do when there is nothing to show, and the two views. Selecting a
  * key in the timeline shows it in the queries view and "In timeline" filters the timeline by it.
  */
-import { Match, Show, Switch, createSignal, onCleanup, type JSX } from "solid-js";
+import { ErrorBoundary, Match, Show, Switch, createSignal, onCleanup, type JSX } from "solid-js";
 import { QueriesView } from "./queries/QueriesView.tsx";
 import { download, parseSession } from "./session.ts";
 import type { PanelStore } from "./store.ts";
@@ -108,10 +108,36 @@ export function App(props: { store: PanelStore; theme: Theme }): JSX.Element {
         </Match>
       </Switch>
       <main class="content">
-        <Show when={view() === "queries"} fallback={<TimelineView store={props.store} text={timelineText()} onText={setTimelineText} onSelectKey={selectKey} />}>
-          <QueriesView store={props.store} now={now} selected={selected()} onSelect={setSelected} onShowInTimeline={showInTimeline} />
+        <Show
+          when={view() === "queries"}
+          fallback={
+            <Guarded>
+              <TimelineView store={props.store} text={timelineText()} onText={setTimelineText} onSelectKey={selectKey} />
+            </Guarded>
+          }
+        >
+          <Guarded>
+            <QueriesView store={props.store} now={now} selected={selected()} onSelect={setSelected} onShowInTimeline={showInTimeline} />
+          </Guarded>
         </Show>
       </main>
     </div>
+  );
+}
+
+/** A view that fails says so, with the error, and can be tried again; the toolbar and the other view keep working. */
+function Guarded(props: { children: JSX.Element }): JSX.Element {
+  return (
+    <ErrorBoundary
+      fallback={(error, retry) => (
+        <div class="notice" data-notice="view-error">
+          <h2>This view failed</h2>
+          <pre>{error instanceof Error ? (error.stack ?? error.message) : String(error)}</pre>
+          <button onClick={() => retry()}>Try again</button>
+        </div>
+      )}
+    >
+      {props.children}
+    </ErrorBoundary>
   );
 }

@@ -95,3 +95,20 @@ test("export and import round trip", async () => {
   fireEvent.click(document.querySelector('[data-action="back-to-live"]')!);
   await waitFor(() => !document.querySelector('[data-notice="read-only"]') && Object.keys(page.store.entries()).length === 4);
 });
+
+// A view that throws says so in place of the view; the other view still works.
+test("a failing view shows its error, and the queries view still works", async () => {
+  fireEvent.click(document.querySelector('[data-view="queries"]')!);
+  const log = page.store.log;
+  page.store.log = () => {
+    throw new Error("log unreadable");
+  };
+  fireEvent.click(document.querySelector('[data-view="timeline"]')!);
+  await waitFor(() => !!document.querySelector('[data-notice="view-error"]'));
+  expect(document.querySelector('[data-notice="view-error"]')!.textContent).toContain("log unreadable");
+  page.store.log = log;
+  fireEvent.click(document.querySelector('[data-notice="view-error"] button')!);
+  await waitFor(() => !!document.querySelector(".timeline"));
+  fireEvent.click(document.querySelector('[data-view="queries"]')!);
+  await waitFor(() => document.querySelectorAll("[data-query-key]").length === 4);
+});
