@@ -20,6 +20,7 @@ import {
   reopenDevtools,
   rowKeys,
   showOnlyKinds,
+  showView,
   startDemo,
   startStaticServer,
   stopServiceWorkers,
@@ -72,11 +73,6 @@ const panelFetches = (panel: Frame, key: string) =>
   panel.$eval(`[data-query-key='${key}'] [title="fetches"]`, (cell) => Number.parseInt(cell.textContent ?? "", 10));
 
 const count = (list: string[], kind: string) => list.filter((k) => k === kind).length;
-
-async function showView(panel: Frame, view: "queries" | "timeline") {
-  await panel.click(`[data-view="${view}"]`);
-  await panel.waitForSelector(view === "timeline" ? ".timeline" : "[data-summary]");
-}
 
 /**
  * Records, inside the panel, every connection status it shows and the fewest query rows it shows

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ElementHandle } from "puppeteer-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { fetchCounts, root, showPanel, undock, dock, until, type DemoSession, type Inspected, openDemo } from "./harness.ts";
+import { fetchCounts, root, showPanel, showView, undock, dock, until, type DemoSession, type Inspected, openDemo } from "./harness.ts";
 
 let demo: DemoSession;
 let inspected: Inspected;
@@ -53,7 +53,7 @@ test("keyboard: arrows select a row, r revalidates exactly that key", async () =
 
 test("export to a file and import it back read-only", async () => {
   await inspected.page.click("#touch-projects-form [type=submit]");
-  await inspected.panel.click('[data-view="timeline"]');
+  await showView(inspected.panel, "timeline");
   await inspected.panel.waitForSelector('[data-kind="action"][data-action-name="touchProjects"][data-outcome="ok"]');
   const downloads = mkdtempSync(join(tmpdir(), "sqd-export-"));
   const cdp = await demo.browser.target().createCDPSession();
@@ -70,7 +70,7 @@ test("export to a file and import it back read-only", async () => {
   const input = (await inspected.panel.$('[data-setting="import-file"]')) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(join(downloads, file));
   await inspected.panel.waitForSelector('[data-notice="read-only"]');
-  await inspected.panel.click('[data-view="timeline"]');
+  await showView(inspected.panel, "timeline");
   await inspected.panel.waitForSelector('[data-kind="action"][data-action-name="touchProjects"]');
   expect(await inspected.panel.$eval('[data-action="revalidate"][data-scope="all"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
   await inspected.panel.click('[data-action="back-to-live"]');
@@ -80,7 +80,7 @@ test("export to a file and import it back read-only", async () => {
 test("the action group in the timeline, and light/dark screenshots", async () => {
   await inspected.page.type("#add-task-form-3 input[name=title]", "Ship the devtools");
   await inspected.page.click("#add-task-form-3 [type=submit]");
-  await inspected.panel.click('[data-view="timeline"]');
+  await showView(inspected.panel, "timeline");
   const header = '[data-kind="action"][data-action-name="addTask"][data-outcome="ok"]';
   await inspected.panel.waitForSelector(header);
   const id = await inspected.panel.$eval(header, (row) => row.getAttribute("data-action-id"));
@@ -89,7 +89,7 @@ test("the action group in the timeline, and light/dark screenshots", async () =>
   // Undocked, DevTools hides the page (which then pauses its transitions): only for the pictures.
   await undock(inspected.devtools);
   await inspected.devtools.screenshot({ path: resolve(root, "docs/timeline-light.png") });
-  await inspected.panel.click('[data-view="queries"]');
+  await showView(inspected.panel, "queries");
   await inspected.panel.locator('[data-query-key=\'projectTasks["3"]\']').click();
   await inspected.devtools.screenshot({ path: resolve(root, "docs/queries-light.png") });
 
@@ -100,7 +100,7 @@ test("the action group in the timeline, and light/dark screenshots", async () =>
   await inspected.panel.waitForSelector('.app[data-theme="dark"] [data-query-key]');
   await inspected.panel.locator('[data-query-key=\'projectTasks["3"]\']').click();
   await inspected.devtools.screenshot({ path: resolve(root, "docs/queries-dark.png") });
-  await inspected.panel.click('[data-view="timeline"]');
+  await showView(inspected.panel, "timeline");
   await inspected.panel.waitForSelector(header);
   await inspected.devtools.screenshot({ path: resolve(root, "docs/timeline-dark.png") });
   await dock(inspected.devtools);

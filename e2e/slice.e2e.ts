@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { fetchCounts, undock, root, until, type DemoSession, type Inspected, openDemo } from "./harness.ts";
+import { fetchCounts, undock, root, showView, until, type DemoSession, type Inspected, openDemo } from "./harness.ts";
 
 let demo: DemoSession;
 let inspected: Inspected;
@@ -48,7 +48,7 @@ test("(c) revalidate all refetches every active query", async () => {
 test("(d) an action appears in the timeline followed by the refreshes it caused", async () => {
   await inspected.page.type("#add-task-form-1 input[name=title]", "Write the e2e test");
   await inspected.page.click("#add-task-form-1 [type=submit]");
-  await inspected.panel.click('[data-view="timeline"]');
+  await showView(inspected.panel, "timeline");
   const { refetched, summary } = await actionGroup("addTask", 4);
   expect(refetched.sort()).toEqual(['projectTasks["1"]', 'projectTasks["2"]', 'projectTasks["3"]', "projects[]"].sort());
   expect(summary).toContain("revalidates all active queries");
@@ -92,7 +92,7 @@ test("(issue 4) a raw X-Revalidate header refetches only its key", async () => {
 });
 
 test("(e) screenshot of DevTools with the panel", async () => {
-  await inspected.panel.click('[data-view="queries"]');
+  await showView(inspected.panel, "queries");
   await inspected.panel.locator('[data-query-key=\'projectTasks["1"]\']').click();
   await inspected.panel.waitForSelector('[data-details-key=\'projectTasks["1"]\']');
   await undock(inspected.devtools);

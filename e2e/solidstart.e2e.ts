@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, openWithPanel, root, rowKeys, until, type Inspected } from "./harness.ts";
+import { launchBrowser, openWithPanel, root, rowKeys, showView, until, type Inspected } from "./harness.ts";
 
 const port = 5290;
 const base = `http://localhost:${port}`;
@@ -156,7 +156,7 @@ test("(2) a single-flight server action shows in the timeline; its query ran onc
   const before = await serverCounts();
   await inspected.page.type("#rename-project-form-2 input[name=name]", "Renamed app");
   await inspected.page.click("#rename-project-form-2 [type=submit]");
-  await inspected.panel.click('[data-view="timeline"]');
+  await showView(inspected.panel, "timeline");
   const { id, summary } = await actionGroup("renameProjectAction");
   expect(summary).toContain("single-flight: projects[]");
   expect(summary).toContain("revalidates projects (X-Revalidate)");
@@ -167,7 +167,7 @@ test("(2) a single-flight server action shows in the timeline; its query ran onc
 });
 
 test("(3) revalidate on one instance refetches it from the server exactly once", async () => {
-  await inspected.panel.click('[data-view="queries"]');
+  await showView(inspected.panel, "queries");
   const key = TASKS[1];
   await inspected.panel.waitForSelector(`[data-query-key='${key}'] [data-action="revalidate"]`);
   const before = await serverCounts();
@@ -179,7 +179,7 @@ test("(4) redirect(…, { revalidate }) from a server action: single-flight data
   const before = await serverCounts();
   await inspected.page.type("#add-task-form-1 input[name=title]", "Ship the SolidStart example");
   await inspected.page.click("#add-task-form-1 [type=submit]");
-  await inspected.panel.click('[data-view="timeline"]');
+  await showView(inspected.panel, "timeline");
   const { id, summary } = await actionGroup("addTaskAction");
   expect(summary).toContain(`revalidates ${TASKS[0]} (X-Revalidate)`);
   expect(summary).toMatch(/single-flight: .*projects\[\]/);
