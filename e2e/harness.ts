@@ -284,8 +284,8 @@ export async function openDemo(port: number): Promise<DemoSession> {
 }
 
 /**
- * Clicks the view's tab until the tab says it is selected (a click can land while the toolbar is
- * being laid out), then waits for the view, or fails with the error a failing view shows.
+ * Clicks the view's tab until the tab says it is selected (a click that missed it is made again),
+ * then waits for the view, or fails with the error a failing view shows.
  */
 export async function showView(panel: Frame, view: "queries" | "timeline") {
   const tab = `[data-view="${view}"]`;

@@ -202,11 +202,11 @@ const TOOLTIP_KEYS = 50;
 
 /** A many-key line's first keys, those the filter matches first (they are why the line is shown). */
 function KeyList(props: { keys: readonly string[]; ctx: Ctx }): JSX.Element {
-  const ordered = () => {
+  const ordered = createMemo(() => {
     const needle = props.ctx.needle();
     return needle ? [...props.keys.filter((key) => keyMatches(key, needle)), ...props.keys.filter((key) => !keyMatches(key, needle))] : props.keys;
-  };
-  const rest = () => ordered().slice(SHOWN_KEYS);
+  });
+  const rest = createMemo(() => ordered().slice(SHOWN_KEYS));
   const tooltip = () => rest().slice(0, TOOLTIP_KEYS).join("\n") + (rest().length > TOOLTIP_KEYS ? `\n… ${rest().length - TOOLTIP_KEYS} more` : "");
   return (
     <>
