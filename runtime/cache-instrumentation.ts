@@ -166,7 +166,7 @@ export class CacheInstrumentation {
   /**
    * The router's response handler of the fetch (`meta`, `id`) runs: with its value, or its error
    * when not `ok`. A value that is not a Response it stores at once (setValue): the fetch-settle
-   * says so, and that write is no event of its own, a quarter of the events a refetch made.
+   * says so, and that write is no event of its own.
    */
   settle(meta: EntryMeta, id: number, ok: boolean, value: unknown): void {
     if (!ok) return void this.fetchSettled(meta, id, "error", value);

@@ -81,7 +81,7 @@ export class Recorder {
 
   /** The router's walk over its cache ended: its invalidations are one event. */
   invalidationDone(): void {
-    if (this.invalidation) this.closeInvalidation();
+    this.closeInvalidation();
   }
   observers(key: string, count: number): void {
     this.hot("observers", key, count, NaN, undefined, undefined);
