@@ -4,7 +4,7 @@
  * assumes a viewport, so rows still render.
  */
 import { createVirtualizer, observeElementRect } from "@tanstack/solid-virtual";
-import { Index, createEffect, createMemo, on, untrack, type JSX } from "solid-js";
+import { For, createEffect, createMemo, on, untrack, type JSX } from "solid-js";
 
 export const ROW_HEIGHT = 22;
 const FALLBACK = { width: 800, height: 600 };
@@ -17,9 +17,10 @@ export interface VirtualListHandle {
 export function VirtualList<T>(props: {
   items: readonly T[];
   /**
-   * What an item stands for (a key, an event's seq). A slot that goes on showing the same one
-   * updates in place, through `item`, when its object is replaced: a stream that replaces every
-   * entry's object each batch re-renders no row, and a button under the pointer stays put.
+   * What an item stands for (a key, an event's seq); unique in `items`. A row that goes on showing
+   * the same one updates in place, through `item`, when its object is replaced or it moves: a
+   * stream that replaces every entry's object each batch re-renders no row, and a button under the
+   * pointer stays put.
    */
   identity: (item: T) => unknown;
   children: (item: () => T) => JSX.Element;
@@ -42,6 +43,19 @@ export function VirtualList<T>(props: {
     observeElementRect: (instance, report) =>
       observeElementRect(instance, (rect) => report(rect.height > 0 ? rect : FALLBACK)),
   });
+  /** The identities of the rows on screen, and where each one is. */
+  const slots = createMemo(() => {
+    const ids: unknown[] = [];
+    const places = new Map<unknown, { index: number; start: number }>();
+    for (const row of virtualizer.getVirtualItems()) {
+      const item = props.items[row.index];
+      if (item === undefined) continue;
+      const id = props.identity(item);
+      ids.push(id);
+      places.set(id, { index: row.index, start: row.start });
+    }
+    return { ids, places };
+  });
   let atEnd = true;
   createEffect(
     on(
@@ -56,24 +70,26 @@ export function VirtualList<T>(props: {
   return (
     <div class={`virtual ${props.class ?? ""}`} ref={scroller} tabIndex={0} role="listbox" aria-label={props.label} onScroll={onScroll} onKeyDown={(e) => props.onKeyDown?.(e)}>
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: "relative" }}>
-        <Index each={virtualizer.getVirtualItems()}>
-          {(row) => {
-            // Re-rendered only when the slot shows another identity (virtual rows outlive the items
-            // they show); a new object of the same one reaches the rendered row through `shown`.
-            const item = createMemo(() => props.items[row().index]);
-            const identity = createMemo(() => {
-              const current = item();
-              return current === undefined ? undefined : props.identity(current);
+        <For each={slots().ids}>
+          {(id) => {
+            // Rendered once per identity on screen: scrolling, or a stream that appends rows while
+            // following the end, moves the rows that stay and renders only those that come in.
+            let last!: { index: number; start: number };
+            const place = () => (last = slots().places.get(id) ?? last);
+            // Until `slots` drops it, a row whose item moved away keeps showing its last one.
+            let item!: T;
+            const shown = createMemo(() => {
+              const current = props.items[place().index];
+              if (current !== undefined && props.identity(current) === id) item = current;
+              return item;
             });
-            let last: T | undefined;
-            const shown = () => (last = item() ?? last) as T;
             return (
-              <div class="virtual-row" style={{ transform: `translateY(${row().start}px)`, height: `${ROW_HEIGHT}px` }}>
-                {(() => (identity() === undefined ? null : untrack(() => props.children(shown))))()}
+              <div class="virtual-row" style={{ transform: `translateY(${place().start}px)`, height: `${ROW_HEIGHT}px` }}>
+                {untrack(() => props.children(shown))}
               </div>
             );
           }}
-        </Index>
+        </For>
       </div>
     </div>
   );

@@ -75,8 +75,19 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
   );
 }
 
-/** Rows are rebuilt from the log on every change; a row is its kind of line and its first event. */
-const displayIdentity = (display: DisplayRow) => `${display.type}:${display.row.seq}`;
+/**
+ * Rows are rebuilt from the log on every change, but the log keeps its items: a row stands for the
+ * item that starts it (not its seq, which each page of a preserved log starts again), and an
+ * action's summary line for a token of that action's start.
+ */
+function displayIdentity(display: DisplayRow): object {
+  const first = display.row.type === "event" ? display.row.event : display.row.start;
+  if (display.type !== "summary") return first;
+  let token = summaryTokens.get(first);
+  if (!token) summaryTokens.set(first, (token = {}));
+  return token;
+}
+const summaryTokens = new WeakMap<object, object>();
 
 interface Ctx {
   origin: () => number;
