@@ -836,7 +836,7 @@ test(`panel store: ${MESSAGES} messages`, SLOW, () => {
 
   // Still working: a valid batch lands.
   port.deliver(pageFrame(pageMessage({ kind: "batch", events: [], entries: [{ ...validEntry(new Rng(1)), key: "fuzz-final" }], removed: [], dropped: 0 })));
-  expect(store.entries()["fuzz-final"]).toMatchObject({ key: "fuzz-final" });
+  expect(store.entries().get("fuzz-final")).toMatchObject({ key: "fuzz-final" });
   expect(store.state.rejected.count).toBe(tally.count + bodies.count + fromContent);
   report("panel store, frames and notices", tally, store.state.rejected.count - fromContent - bodies.count);
   report("panel store, frame bodies", bodies, bodies.count);

@@ -52,11 +52,11 @@ test("the same document after a service-worker restart keeps its entries and log
   // The worker restarts: the content script reconnects, naming the same document.
   h.pageConnected("http://app.test/", "aa");
   expect(h.store.state.status).toBe("found");
-  expect(Object.keys(h.store.entries())).toEqual(["a[]"]);
+  expect([...h.store.entries().keys()]).toEqual(["a[]"]);
   // Events 3 and 4 were posted while the worker was down; the page's snapshot has them all.
   h.snapshot([entry("a[]", 2)], [1, 2, 3, 4, 5, 6].map((seq) => created(seq, `k${seq}[]`)));
   expect(lines(h.store.log())).toEqual([1, 2, 3, 4, 5, 6].map((seq) => `entry-created#${seq}`));
-  expect(h.store.entries()["a[]"].fetches).toBe(2);
+  expect(h.store.entries().get("a[]")!.fetches).toBe(2);
 });
 
 test("a reload without preserve log: a marker, then only the new document's events", () => {
@@ -66,12 +66,12 @@ test("a reload without preserve log: a marker, then only the new document's even
   h.pageDisconnected();
   h.pageConnected("http://app.test/", "bb");
   expect(h.store.state.status).toBe("connecting");
-  expect(h.store.entries()).toEqual({});
+  expect(h.store.entries().size).toBe(0);
   expect(lines(h.store.log())).toEqual(["page loaded: http://app.test/"]);
   // The new document's sequence numbers start again at 1: its snapshot is not mistaken for old events.
   h.snapshot([entry("c[]")], [created(1, "c[]")]);
   expect(lines(h.store.log())).toEqual(["page loaded: http://app.test/", "entry-created#1"]);
-  expect(Object.keys(h.store.entries())).toEqual(["c[]"]);
+  expect([...h.store.entries().keys()]).toEqual(["c[]"]);
 });
 
 test("a navigation with preserve log: old events stay, the new document's reuse of sequence numbers is kept apart", () => {
@@ -138,12 +138,12 @@ test("coalesced: applied together and in order", () => {
     expect(h.store.log()).toEqual([]);
     vi.advanceTimersByTime(50);
     expect(h.store.state.status).toBe("found");
-    expect(Object.keys(h.store.entries()).sort()).toEqual(["a[]", "b[]"]);
+    expect([...h.store.entries().keys()].sort()).toEqual(["a[]", "b[]"]);
     expect(h.store.log().map((item) => item.seq)).toEqual([1, 2]);
     h.batch([created(3, "c[]")], [entry("c[]")]);
     h.store.importSession({ format: SESSION_FORMAT, version: 1, exportedAt: 0, entries: [], events: [] });
     vi.advanceTimersByTime(50);
-    expect(h.store.entries()).toEqual({});
+    expect(h.store.entries().size).toBe(0);
   } finally {
     vi.useRealTimers();
   }
@@ -173,7 +173,7 @@ test("watched keys: sent once per change, again after each snapshot; export asks
   h.snapshot([{ ...entry("a[]"), args: { type: "primitive", value: "x" } }], []);
   const { args, ...withoutArgs } = entry("a[]", 2);
   h.batch([], [withoutArgs as Entry]);
-  expect(h.store.entries()["a[]"]).toMatchObject({ fetches: 2, args: { type: "primitive", value: "x" } });
+  expect(h.store.entries().get("a[]")).toMatchObject({ fetches: 2, args: { type: "primitive", value: "x" } });
   expect(args).toBeDefined();
 
   const exported = h.store.exportSession();

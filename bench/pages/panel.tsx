@@ -72,7 +72,7 @@ const bench: PanelBench = {
     const decodeStart = performance.now();
     if (!decodePageFrame(copy, MAX_LOG).ok) throw new Error("the synthetic snapshot is not a valid page message");
     const decodeMs = performance.now() - decodeStart;
-    if (Object.keys(store.entries()).length !== entries) throw new Error(`panel holds ${Object.keys(store.entries()).length} entries, sent ${entries}`);
+    if (store.entries().size !== entries) throw new Error(`panel holds ${store.entries().size} entries, sent ${entries}`);
     return { ms, parseMs, decodeMs, rows: document.querySelectorAll("[data-query-key]").length };
   },
   async live(eventsPerSecond, seconds, perBatch) {

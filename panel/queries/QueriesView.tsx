@@ -26,11 +26,11 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
   const [statuses, setStatuses] = createSignal<ReadonlySet<RowStatus>>(new Set());
   const [sort, setSort] = createSignal<SortKey>("name");
   const [detailsOpen, setDetailsOpen] = createSignal(true);
-  const entries = createMemo(() => Object.values(props.store.entries()));
+  const entries = createMemo(() => [...props.store.entries().values()]);
   const counts = createMemo(() => statusCounts(entries()));
   const rows = createMemo(() => queryRows(entries(), { text: text(), statuses: statuses(), sort: sort() }));
   const selectedIndex = () => rows().findIndex((row) => rowId(row) === props.selected);
-  const selectedEntry = () => (props.selected ? props.store.entries()[props.selected] : undefined);
+  const selectedEntry = () => (props.selected ? props.store.entries().get(props.selected) : undefined);
   const readOnly = () => props.store.state.readOnly;
   // The page sends values only for watched entries: the one whose details are open.
   createEffect(() => props.store.watch(detailsOpen() && selectedEntry() ? [props.selected!] : []));

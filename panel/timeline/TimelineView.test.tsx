@@ -91,9 +91,9 @@ test("export and import round trip", async () => {
   await waitFor(() => !!document.querySelector('[data-notice="read-only"]'));
   expect(document.querySelectorAll('[data-action-name="addTask"]').length).toBe(1);
   expect((document.querySelector('[data-action="revalidate"][data-scope="all"]') as HTMLButtonElement).disabled).toBe(true);
-  expect(Object.keys(page.store.entries()).sort()).toEqual(session.entries.map((e: { key: string }) => e.key).sort());
+  expect([...page.store.entries().keys()].sort()).toEqual(session.entries.map((e: { key: string }) => e.key).sort());
   fireEvent.click(document.querySelector('[data-action="back-to-live"]')!);
-  await waitFor(() => !document.querySelector('[data-notice="read-only"]') && Object.keys(page.store.entries()).length === 4);
+  await waitFor(() => !document.querySelector('[data-notice="read-only"]') && [...page.store.entries().keys()].length === 4);
 });
 
 // A view that throws says so in place of the view; the other view still works.
