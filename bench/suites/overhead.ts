@@ -2,7 +2,7 @@
  * 1. Instrumentation overhead. The router workload (pages/app.tsx) runs in four set-ups, back to
  * back and in alternating order: the plain and the instrumented build without DevTools (six times
  * per repetition: they are cheap), then both with DevTools open on the real Solid Queries panel,
- * which connects to the instrumented page. Each instrumented figure is divided by the plain one
+ * which connects to the instrumented page (three times per repetition). Each instrumented figure is divided by the plain one
  * next to it, so DevTools' own cost is on both sides of the connected ratio. Figures: the page
  * main thread's CPU time (Chrome's ThreadTime, which the machine's other load barely moves) and
  * wall time; the renderer process's CPU time, which includes the content script, is in the notes.
@@ -26,6 +26,8 @@ interface Sample {
 
 const variants: Variant[] = ["plain", "instrumented"];
 const DISCONNECTED_PER_REP = 6;
+/** Connected runs vary more (four processes share the cores): with one pair per repetition, the median ratio's interval was its min and max. */
+const CONNECTED_PER_REP = 3;
 
 export async function overhead(ctx: Context): Promise<Row[]> {
   const { workload, reps } = ctx.sizes;
@@ -95,8 +97,10 @@ export async function overhead(ctx: Context): Promise<Row[]> {
       const order = (rep + pair) % 2 ? [...variants].reverse() : variants;
       for (const variant of order) samples[variant].push(await disconnected(variant));
     }
-    const order = rep % 2 ? [...variants].reverse() : variants;
-    for (const variant of order) samples[`${variant}+panel`].push(await connected(variant));
+    for (let pair = 0; pair < CONNECTED_PER_REP; pair++) {
+      const order = (rep + pair) % 2 ? [...variants].reverse() : variants;
+      for (const variant of order) samples[`${variant}+panel`].push(await connected(variant));
+    }
     const last = (setup: Setup) => `${setup} ${samples[setup].at(-1)!.threadMs.toFixed(0)}/${samples[setup].at(-1)!.wallMs.toFixed(0)}`;
     ctx.log(`overhead: rep ${rep + 1}/${reps} (CPU/wall ms): ${(Object.keys(samples) as Setup[]).map(last).join(", ")}`);
   }
