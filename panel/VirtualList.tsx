@@ -17,10 +17,10 @@ export interface VirtualListHandle {
 export function VirtualList<T>(props: {
   items: readonly T[];
   /**
-   * What an item stands for (a key, an event's seq); unique in `items`. A row that goes on showing
-   * the same one updates in place, through `item`, when its object is replaced or it moves: a
-   * stream that replaces every entry's object each batch re-renders no row, and a button under the
-   * pointer stays put.
+   * What an item stands for (a key, the log item a timeline row starts with); unique in `items`.
+   * A row that goes on showing the same one updates in place, through `item`, when its object is
+   * replaced or it moves: a stream that replaces every entry's object each batch re-renders no
+   * row, and a button under the pointer stays put.
    */
   identity: (item: T) => unknown;
   children: (item: () => T) => JSX.Element;

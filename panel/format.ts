@@ -17,7 +17,8 @@ export function formatAge(ms: number): string {
 
 /**
  * One formatter for every call: `toLocaleTimeString` with options builds a new one each time, which
- * made this the timeline's costliest function. (`h23`: `hour12: false` writes midnight as 24:00 in en-US.)
+ * made this the timeline's costliest function. (`h23`: with `hour12: false`, some ICU builds, Node
+ * 20's among them, write midnight as 24:00.)
  */
 const clock = new Intl.DateTimeFormat([], { hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" });
 

@@ -2,10 +2,11 @@
  * 1. Instrumentation overhead. The router workload (pages/app.tsx) runs in four set-ups, back to
  * back and in alternating order: the plain and the instrumented build without DevTools (six times
  * per repetition: they are cheap), then both with DevTools open on the real Solid Queries panel,
- * which connects to the instrumented page (three times per repetition). Each instrumented figure is divided by the plain one
- * next to it, so DevTools' own cost is on both sides of the connected ratio. Figures: the page
- * main thread's CPU time (Chrome's ThreadTime, which the machine's other load barely moves) and
- * wall time; the renderer process's CPU time, which includes the content script, is in the notes.
+ * which connects to the instrumented page (three times per repetition). Each instrumented figure
+ * is divided by the plain one next to it, so DevTools' own cost is on both sides of the connected
+ * ratio. Figures: the page main thread's CPU time (Chrome's ThreadTime, which the machine's other
+ * load barely moves) and wall time; the renderer process's CPU time, which includes the content
+ * script, is in the notes.
  */
 import type { Page } from "puppeteer-core";
 import { until } from "../../e2e/harness.ts";
