@@ -29,6 +29,8 @@ const variants: Variant[] = ["plain", "instrumented"];
 const DISCONNECTED_PER_REP = 6;
 /** Connected runs vary more (four processes share the cores): with one pair per repetition, the median ratio's interval was its min and max. */
 const CONNECTED_PER_REP = 3;
+/** Pair `pair` of repetition `rep` runs plain first or instrumented first, by turns. */
+const orderOf = (rep: number, pair: number) => ((rep + pair) % 2 ? [...variants].reverse() : variants);
 
 export async function overhead(ctx: Context): Promise<Row[]> {
   const { workload, reps } = ctx.sizes;
@@ -95,12 +97,10 @@ export async function overhead(ctx: Context): Promise<Row[]> {
 
   for (let rep = 0; rep < reps; rep++) {
     for (let pair = 0; pair < DISCONNECTED_PER_REP; pair++) {
-      const order = (rep + pair) % 2 ? [...variants].reverse() : variants;
-      for (const variant of order) samples[variant].push(await disconnected(variant));
+      for (const variant of orderOf(rep, pair)) samples[variant].push(await disconnected(variant));
     }
     for (let pair = 0; pair < CONNECTED_PER_REP; pair++) {
-      const order = (rep + pair) % 2 ? [...variants].reverse() : variants;
-      for (const variant of order) samples[`${variant}+panel`].push(await connected(variant));
+      for (const variant of orderOf(rep, pair)) samples[`${variant}+panel`].push(await connected(variant));
     }
     const last = (setup: Setup) => `${setup} ${samples[setup].at(-1)!.threadMs.toFixed(0)}/${samples[setup].at(-1)!.wallMs.toFixed(0)}`;
     ctx.log(`overhead: rep ${rep + 1}/${reps} (CPU/wall ms): ${(Object.keys(samples) as Setup[]).map(last).join(", ")}`);
