@@ -124,12 +124,13 @@ export class CacheInstrumentation {
   }
 
   /**
-   * A fetch the router is about to start with `fn(...args)`. The patched router keeps the entry's
-   * meta this returns, and its `fetchId` read at once: the fetch, handed back to `ran`, `threw` and `settle`.
+   * A fetch the router is about to start with `fn(...args)`, at `now`: the router's timestamp of the
+   * call, which it stores as the entry's updatedAt. The patched router keeps the entry's meta this
+   * returns, and its `fetchId` read at once: the fetch, handed back to `ran`, `threw` and `settle`.
    */
-  fetchStart(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined): EntryMeta | undefined {
+  fetchStart(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined, now: number): EntryMeta | undefined {
     try {
-      return this.fetchStarted(key, name, args, intent, cached);
+      return this.fetchStarted(key, name, args, intent, cached, now);
     } catch (error) {
       this.warnOnce(error);
       return undefined;
@@ -293,8 +294,8 @@ export class CacheInstrumentation {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  private fetchStarted(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined): EntryMeta {
-    const meta = (cached && this.meta.get(cached)) || this.newMeta(key, name, args, intent, false);
+  private fetchStarted(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined, now: number): EntryMeta {
+    const meta = (cached && this.meta.get(cached)) || this.newMeta(key, name, args, intent, false, now);
     const revalidation = meta.revalidation;
     meta.revalidation = undefined;
     const cause: FetchCause = revalidation ? "revalidate" : fetchCause(intent, cached);
@@ -302,7 +303,7 @@ export class CacheInstrumentation {
     meta.fetches++;
     meta.source = "fetch";
     // The router builds a new key string per call; the history keeps the entry's own one.
-    const started = this.recorder.fetchStart(meta.key, id, cause, revalidation);
+    const started = this.recorder.fetchStart(meta.key, id, cause, revalidation, now);
     if (meta.inFlight) (meta.superseded ??= new Map()).set(meta.fetchId, meta.fetchStartedAt);
     meta.fetchId = id;
     meta.fetchStartedAt = started;
@@ -333,13 +334,13 @@ export class CacheInstrumentation {
   }
 
   /** A fresh entry about to be stored by the router; announced now so it precedes its fetch. */
-  private newMeta(key: string, name: string, args: unknown, intent: string, hydrated: boolean): EntryMeta {
+  private newMeta(key: string, name: string, args: unknown, intent: string, hydrated: boolean, now = Date.now()): EntryMeta {
     // Every field from the start: all entries share one hidden class, whatever happens to them.
     const meta: EntryMeta = {
       key,
       query: name,
       args,
-      createdAt: Date.now(),
+      createdAt: now,
       fetches: 0,
       lastFetchMs: undefined,
       fetchId: 0,
@@ -355,7 +356,7 @@ export class CacheInstrumentation {
       observersQueued: false,
     };
     this.pendingMeta.set(key, meta);
-    this.recorder.entryCreated(key, name, String(intent));
+    this.recorder.entryCreated(key, name, String(intent), now);
     return meta;
   }
 

@@ -1,7 +1,7 @@
 /* Entry lifecycle: what the runtime reports as real queries are created, read, fail and go away. */
 import { Route, createAsync, query, revalidate } from "@solidjs/router";
 import { Show, createSignal, sharedConfig } from "solid-js";
-import { afterEach, expect, test } from "vitest";
+import { afterEach, expect, test, vi } from "vitest";
 import { deferred, hook, log, lines, mount, primitive, reset, settle } from "./test-fixture.tsx";
 
 let fetched = 0;
@@ -44,6 +44,23 @@ test("first read: created, fetched, valued", async () => {
     hydrated: false,
     value: primitive("a#1"),
   });
+});
+
+// A fetch starts at the router's own timestamp of the call, which it stores as the entry's updatedAt.
+test("a fetch's start and its entry's creation carry the router's timestamp", async () => {
+  let clock = 1_700_000_000_000;
+  const now = vi.spyOn(Date, "now").mockImplementation(() => (clock += 5));
+  try {
+    await getItem("t");
+  } finally {
+    now.mockRestore();
+  }
+  const key = getItem.keyFor("t");
+  const entry = hook().entry(key)!;
+  const time = (kind: string) => hook().snapshot().events.find((event) => event.kind === kind && "key" in event && event.key === key)?.time;
+  expect(time("fetch-start")).toBe(entry.updatedAt);
+  expect(time("entry-created")).toBe(entry.createdAt);
+  expect(entry.createdAt).toBe(entry.updatedAt);
 });
 
 // Several arguments, objects included, show up as the args the query was called with.

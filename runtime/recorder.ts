@@ -50,12 +50,12 @@ export class Recorder {
   }
 
   // The frequent kinds, one method each, with positional fields: no object per call.
-  entryCreated(key: string, query: string, intent: string): void {
-    this.hot("entry-created", key, NaN, NaN, query, intent);
+  entryCreated(key: string, query: string, intent: string, time = Date.now()): void {
+    this.hot("entry-created", key, NaN, NaN, query, intent, time);
   }
   /** Returns the event's time, the fetch's start. */
-  fetchStart(key: string, fetchId: number, cause: FetchCause, revalidation: RevalidateCause | undefined): number {
-    return this.hot("fetch-start", key, fetchId, NaN, cause, revalidation);
+  fetchStart(key: string, fetchId: number, cause: FetchCause, revalidation: RevalidateCause | undefined, time = Date.now()): number {
+    return this.hot("fetch-start", key, fetchId, NaN, cause, revalidation, time);
   }
   /** Returns the fetch's duration: from its start event's time to this one's. */
   fetchSettle(key: string, fetchId: number, started: number, outcome: FetchOutcome, error: unknown): number {
@@ -138,8 +138,9 @@ export class Recorder {
   }
 
   /**
-   * One clock: events are stamped with Date.now() and fetch durations are the difference of two
-   * stamps. (performance.now() costs Chromium about 4× as much per call, and the panel shows
+   * One clock: events are stamped with Date.now() (a fetch's start and its entry's creation with the
+   * router's own Date.now() of the call) and fetch durations are the difference of two stamps.
+   * (performance.now() costs Chromium about 4× as much per call, and the panel shows
    * durations in whole milliseconds.)
    */
   private hot(kind: HotKind, key: string, a: number, b: number, c: unknown, d: unknown, time = Date.now()): number {

@@ -41,10 +41,11 @@ const patches: Record<RouterModule, Site[]> = {
     // A fetch settles in the router's own response handlers, which see the fetch their call started
     // (none on a cache hit): no extra promise reaction or wrapper per fetch.
     ["        let tracking;", "        let tracking, __sqdFetch, __sqdId;"],
-    // The router's own call of the query function stays: only the fetch's start and outcome are reported.
+    // The router's own call of the query function stays: only the fetch's start and outcome are reported,
+    // the start with the router's own timestamp of the call (`now`, the entry's updatedAt).
     [
       "        else\n            res = fn(...args);",
-      "        else {\n            __sqdFetch = __sqd.fetchStart(key, name, args, intent, cached);\n            __sqdId = __sqdFetch?.fetchId;\n" +
+      "        else {\n            __sqdFetch = __sqd.fetchStart(key, name, args, intent, cached, now);\n            __sqdId = __sqdFetch?.fetchId;\n" +
         "            try {\n                res = fn(...args);\n            } catch (e) {\n                __sqd.threw(__sqdFetch, __sqdId, e);\n                throw e;\n            }\n" +
         "            __sqd.ran(__sqdFetch, __sqdId, res, intent);\n        }",
     ],
