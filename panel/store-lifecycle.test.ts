@@ -4,27 +4,10 @@
  * snapshots that bring history the panel missed.
  */
 import { expect, test, vi } from "vitest";
-import { extensionNotice, pageFrame, pageMessage, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
-import type { Wall } from "../bridge/wall.ts";
+import type { DevtoolsEvent, Entry } from "../bridge/protocol.ts";
 import { SESSION_FORMAT } from "./session.ts";
-import { createPanelStore, type LogItem } from "./store.ts";
-
-function harness(coalesceMs?: number) {
-  const listeners = new Set<(message: unknown) => void>();
-  const sent: unknown[] = [];
-  const wall: Wall = { send: (message) => void sent.push(message), listen: (l) => (listeners.add(l), () => listeners.delete(l)) };
-  const store = createPanelStore(wall, { coalesceMs });
-  const deliver = (message: unknown) => listeners.forEach((listener) => listener(structuredClone(message)));
-  return {
-    store,
-    sent,
-    pageConnected: (url: string, documentId?: string) => deliver(extensionNotice({ kind: "page-connected", url, documentId })),
-    pageDisconnected: () => deliver(extensionNotice({ kind: "page-disconnected" })),
-    snapshot: (entries: Entry[], events: DevtoolsEvent[]) =>
-      deliver(pageFrame(pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "http://app.test/", entries, events, dropped: 0 }))),
-    batch: (events: DevtoolsEvent[], entries: Entry[] = []) => deliver(pageFrame(pageMessage({ kind: "batch", events, entries, removed: [], dropped: 0 }))),
-  };
-}
+import type { LogItem } from "./store.ts";
+import { storeHarness } from "./test-store.ts";
 
 const entry = (key: string, fetches = 1): Entry => ({
   key,
@@ -43,7 +26,7 @@ const created = (seq: number, key: string): DevtoolsEvent => ({ kind: "entry-cre
 const lines = (log: readonly LogItem[]) => log.map((item) => (item.kind === "marker" ? item.text : `${item.kind}#${item.seq}`));
 
 test("the same document after a service-worker restart keeps its entries and log; the snapshot fills the gap in order", () => {
-  const h = harness();
+  const h = storeHarness();
   h.pageConnected("http://app.test/", "aa");
   h.snapshot([entry("a[]")], [created(1, "a[]"), created(2, "b[]")]);
   h.batch([created(5, "e[]")]);
@@ -60,7 +43,7 @@ test("the same document after a service-worker restart keeps its entries and log
 });
 
 test("a reload without preserve log: a marker, then only the new document's events", () => {
-  const h = harness();
+  const h = storeHarness();
   h.pageConnected("http://app.test/", "aa");
   h.snapshot([entry("a[]")], [created(1, "a[]"), created(2, "b[]")]);
   h.pageDisconnected();
@@ -75,7 +58,7 @@ test("a reload without preserve log: a marker, then only the new document's even
 });
 
 test("a navigation with preserve log: old events stay, the new document's reuse of sequence numbers is kept apart", () => {
-  const h = harness();
+  const h = storeHarness();
   h.pageConnected("http://app.test/", "aa");
   h.snapshot([entry("a[]")], [created(1, "a[]"), created(2, "b[]")]);
   h.store.setPreserveLog(true);
@@ -98,7 +81,7 @@ test("a navigation with preserve log: old events stay, the new document's reuse 
 });
 
 test("a document restored from the back/forward cache after the worker saw it go is a page load again", () => {
-  const h = harness();
+  const h = storeHarness();
   h.pageConnected("http://app.test/", "aa");
   h.pageDisconnected();
   h.pageConnected("http://app.test/", "aa");
@@ -108,8 +91,8 @@ test("a document restored from the back/forward cache after the worker saw it go
 test("no runtime on the page: missing after the wait, whether or not a content script is there", () => {
   vi.useFakeTimers();
   try {
-    const silent = harness();
-    const plain = harness();
+    const silent = storeHarness();
+    const plain = storeHarness();
     plain.pageConnected("http://plain.test/", "cc");
     vi.advanceTimersByTime(1_999);
     expect(silent.store.state.status).toBe("connecting");
@@ -130,7 +113,7 @@ test("no runtime on the page: missing after the wait, whether or not a content s
 test("coalesced: applied together and in order", () => {
   vi.useFakeTimers();
   try {
-    const h = harness(50);
+    const h = storeHarness({ coalesceMs: 50 });
     h.pageConnected("http://app.test/", "01");
     h.snapshot([entry("a[]")], [created(1, "a[]")]);
     h.batch([created(2, "b[]")], [entry("b[]")]);
@@ -152,7 +135,7 @@ test("coalesced: applied together and in order", () => {
 // The page forgets the watch list on every (re)connect: each snapshot is answered with it again.
 // Export waits for a snapshot, which carries every value, not only the watched ones.
 test("watched keys: sent once per change, again after each snapshot; export asks for a snapshot first", async () => {
-  const h = harness();
+  const h = storeHarness();
   const commands = () =>
     h.sent.map((c) => {
       const { kind, keys } = c as { kind: string; keys?: string[] };

@@ -3,22 +3,14 @@
  * script reports for page messages that never reached the panel.
  */
 import { expect, test } from "vitest";
-import { PAGE_SOURCE, PROTOCOL, extensionNotice, pageFrame, pageMessage } from "../bridge/protocol.ts";
-import type { Wall } from "../bridge/wall.ts";
+import { PAGE_SOURCE, PROTOCOL, extensionNotice } from "../bridge/protocol.ts";
 import { testEntry } from "./test-entry.ts";
-import { createPanelStore } from "./store.ts";
-
-function port() {
-  const listeners = new Set<(message: unknown) => void>();
-  const wall: Wall = { send: () => {}, listen: (l) => (listeners.add(l), () => listeners.delete(l)) };
-  return { wall, deliver: (message: unknown) => listeners.forEach((listener) => listener(structuredClone(message))) };
-}
+import { storeHarness } from "./test-store.ts";
 
 // Own rejections add up; each content report replaces the previous one; a new document starts afresh,
 // the same document reconnecting (service-worker restart) does not.
 test("own and content-script rejections", () => {
-  const { wall, deliver } = port();
-  const store = createPanelStore(wall);
+  const { store, deliver } = storeHarness();
   deliver(extensionNotice({ kind: "page-connected", url: "http://app.test/", documentId: "01" }));
   deliver({ source: PAGE_SOURCE, protocol: PROTOCOL, kind: "batch" });
   expect(store.state.rejected).toMatchObject({ count: 1, byContentScript: 0 });
@@ -38,8 +30,7 @@ test("own and content-script rejections", () => {
 // In the extension, a runtime of another protocol is rejected by the content script: its report is
 // how the panel learns of the mismatch.
 test("a protocol mismatch reported by the content script", () => {
-  const { wall, deliver } = port();
-  const store = createPanelStore(wall);
+  const { store, deliver } = storeHarness();
   deliver(extensionNotice({ kind: "page-connected", url: "http://app.test/", documentId: "01" }));
   deliver(extensionNotice({ kind: "rejected", count: 1, lastReason: `protocol mismatch: got ${PROTOCOL + 1}, expected ${PROTOCOL}` }));
   expect(store.state.status).toBe("mismatch");
@@ -48,12 +39,9 @@ test("a protocol mismatch reported by the content script", () => {
 
 // A snapshot is the page's whole cache: entries it no longer has are gone from the panel too.
 test("a snapshot replaces the entries", () => {
-  const { wall, deliver } = port();
-  const store = createPanelStore(wall);
-  const snapshot = (keys: string[]) =>
-    pageFrame(pageMessage({ kind: "snapshot", routerVersion: "1.0.0", instrumented: true, url: "u", entries: keys.map((key) => testEntry(key)), events: [], dropped: 0 }));
-  deliver(snapshot(["a", "b", "constructor"]));
+  const { store, snapshot } = storeHarness();
+  snapshot(["a", "b", "constructor"].map((key) => testEntry(key)), []);
   expect([...store.entries().keys()].sort()).toEqual(["a", "b", "constructor"]);
-  deliver(snapshot(["a"]));
+  snapshot([testEntry("a")], []);
   expect([...store.entries().keys()]).toEqual(["a"]);
 });

@@ -93,7 +93,7 @@ test("export and import round trip", async () => {
   expect((document.querySelector('[data-action="revalidate"][data-scope="all"]') as HTMLButtonElement).disabled).toBe(true);
   expect([...page.store.entries().keys()].sort()).toEqual(session.entries.map((e: { key: string }) => e.key).sort());
   fireEvent.click(document.querySelector('[data-action="back-to-live"]')!);
-  await waitFor(() => !document.querySelector('[data-notice="read-only"]') && [...page.store.entries().keys()].length === 4);
+  await waitFor(() => !document.querySelector('[data-notice="read-only"]') && page.store.entries().size === 4);
 });
 
 // A view that throws says so in place of the view; the other view still works.
