@@ -50,7 +50,7 @@ export class Recorder {
   }
 
   // The frequent kinds, one method each, with positional fields: no object per call.
-  entryCreated(key: string, query: string, intent: string, time = Date.now()): void {
+  entryCreated(key: string, query: string, intent: string, time: number): void {
     this.hot("entry-created", key, NaN, NaN, query, intent, time);
   }
   /** Returns the event's time, the fetch's start. */
