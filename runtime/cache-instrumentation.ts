@@ -141,20 +141,25 @@ export class CacheInstrumentation {
    * The query's own `fn(...args)` returned `result` (the router calls it itself). A fetch settles
    * when the router's response handler runs (`settle`); only a preload, which the router attaches
    * no handler to, gets a reaction of our own. Extra promise reactions are what cost most with
-   * DevTools open (async stack traces).
+   * DevTools open (async stack traces). True if that reaction is on `result` itself and so handles
+   * its rejection: the router then leaves out its own catch of a preload's promise.
    */
-  ran(meta: EntryMeta | undefined, id: number, result: unknown, intent: string): void {
-    if (!meta) return;
+  ran(meta: EntryMeta | undefined, id: number, result: unknown, intent: string): boolean {
+    if (!meta) return false;
     // The router's own test for a promise: it attaches its handlers when this holds.
     const thenable = result !== null && (typeof result === "object" || typeof result === "function") && "then" in result;
-    if (!thenable) this.fetchSettled(meta, id, "ok");
-    else if (intent === "preload") {
-      // Promise.resolve: the same promise for a native one; a foreign thenable cannot throw into the router.
-      Promise.resolve(result).then(
-        () => this.fetchSettled(meta, id, "ok"),
-        (error: unknown) => this.fetchSettled(meta, id, "error", error),
-      );
+    if (!thenable) {
+      this.fetchSettled(meta, id, "ok");
+      return false;
     }
+    if (intent !== "preload") return false;
+    // Promise.resolve: the same promise for a native one; a foreign thenable cannot throw into the router.
+    const promise = Promise.resolve(result);
+    promise.then(
+      () => this.fetchSettled(meta, id, "ok"),
+      (error: unknown) => this.fetchSettled(meta, id, "error", error),
+    );
+    return promise === result;
   }
 
   /** The query's own `fn(...args)` threw `error` (which the router passes on). */

@@ -56,6 +56,31 @@ test("preload, then navigation without a second fetch", async () => {
   expect(hook().entry(B)).toMatchObject({ observers: 1, fetches: 1, status: "ready" });
 });
 
+// A preload's fetch has one reaction, the runtime's, which settles it and handles its rejection: the
+// router leaves out its own catch (with DevTools open, each reaction costs a stack capture).
+test("a failed preload: settled by the runtime's reaction, the router adds no catch", async () => {
+  let routerCatches = 0;
+  const getBroken = query(() => {
+    const promise = Promise.reject(new Error("offline"));
+    promise.catch = (...handlers) => (routerCatches++, Promise.prototype.catch.apply(promise, handlers));
+    return promise;
+  }, "getBroken");
+  let preload!: ReturnType<typeof usePreloadRoute>;
+  const Home = () => ((preload = usePreloadRoute()), <p>home</p>);
+  mount(() => (
+    <>
+      <Route path="/" component={Home} />
+      <Route path="/b" component={() => <p>b</p>} preload={() => void getBroken()} />
+    </>
+  ));
+  await settle();
+  preload("/b", { preloadData: true });
+  await settle();
+  expect(lines(["fetch-start", "fetch-settle"])).toEqual([`fetch-start ${getBroken.keyFor()} preload`, `fetch-settle ${getBroken.keyFor()} error`]);
+  // Unhandled, the rejection would fail this run.
+  expect(routerCatches).toBe(0);
+});
+
 // The app's revalidate(query.key) matches every instance by prefix and refetches the active ones.
 test("app revalidate by query.key: prefix match, cause app", async () => {
   const app = await showItems("a", "b");

@@ -40,14 +40,20 @@ const patches: Record<RouterModule, Site[]> = {
     ["\n            cached[4].count++;", "\n            __sqd.observe(cached, 1);"],
     // A fetch settles in the router's own response handlers, which see the fetch their call started
     // (none on a cache hit): no extra promise reaction or wrapper per fetch.
-    ["        let tracking;", "        let tracking, __sqdFetch, __sqdId;"],
+    ["        let tracking;", "        let tracking, __sqdFetch, __sqdId, __sqdHandled;"],
     // The router's own call of the query function stays: only the fetch's start and outcome are reported,
     // the start with the router's own timestamp of the call (`now`, the entry's updatedAt).
     [
       "        else\n            res = fn(...args);",
       "        else {\n            __sqdFetch = __sqd.fetchStart(key, name, args, intent, cached, now);\n            __sqdId = __sqdFetch?.fetchId;\n" +
         "            try {\n                res = fn(...args);\n            } catch (e) {\n                __sqd.threw(__sqdFetch, __sqdId, e);\n                throw e;\n            }\n" +
-        "            __sqd.ran(__sqdFetch, __sqdId, res, intent);\n        }",
+        "            __sqdHandled = __sqd.ran(__sqdFetch, __sqdId, res, intent);\n        }",
+    ],
+    // A preload's fetch promise has the runtime's reaction (see `ran`), which handles its rejection too: the
+    // router's own catch would be a second reaction, each a stack capture with DevTools open.
+    [
+      '        }\n        inPreloadFn && "then" in res && res.catch(() => { });\n        // serialize on server',
+      '        }\n        inPreloadFn && !__sqdHandled && "then" in res && res.catch(() => { });\n        // serialize on server',
     ],
     ["            return async (v) => {", "            return async (v) => {\n                __sqdFetch && __sqd.settle(__sqdFetch, __sqdId, !error, v);"],
     [
