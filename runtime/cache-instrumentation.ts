@@ -53,10 +53,14 @@ export interface EntryMeta {
    * awaits it; that write belongs to the fetch or to the `query.set` (single-flight) that made it.
    */
   source: "fetch" | "set";
-  /** The revalidation that will refetch this entry, until its transition ends or the refetch starts. */
-  revalidation?: RevalidateCause;
-  /** An observer-count change is waiting to be reported. */
-  observersQueued: boolean;
+  /** The revalidation that will refetch this entry, until the refetch starts (while it is open). */
+  revalidation?: Revalidation;
+}
+
+/** One `revalidate` call's mark on the active entries it will refetch: open until its transition ends. */
+interface Revalidation {
+  cause: RevalidateCause;
+  open: boolean;
 }
 
 type Removal = "gc" | "delete" | "clear";
@@ -72,18 +76,20 @@ export class CacheInstrumentation {
   /** What the router is doing right now, set around its synchronous calls. */
   private readonly context: { cause?: RevalidateCause; removal?: Removal; settingKey?: string } = {};
   private actionContext: number | undefined;
-  /** The entry whose fetch just settled as stored: the router's value write that follows is announced. */
-  private storing: EntryMeta | undefined;
+  /** A fetch just settled as stored: the router's value write that follows is announced. */
+  private storing = false;
   private fetchSeq = 0;
   private actionSeq = 0;
   private readonly actionStarts = new Map<number, number>();
   /**
-   * Entries whose observer count changed in this task, reported once it settles: meta, tuple,
-   * meta, tuple… up to `observerChangeCount`. The array is reused: emptying it (length = 0) would
-   * free its storage, and growing it anew on every report is garbage.
+   * Entries whose observer count changed in this task, reported once it settles: tuple, count
+   * before the change, tuple, count… up to `observerChangeCount`. The array is reused: emptying it
+   * (length = 0) would free its storage, and growing it anew on every report is garbage.
    */
-  private readonly observerChanges: (EntryMeta | CacheTuple | undefined)[] = [];
+  private readonly observerChanges: (CacheTuple | number | undefined)[] = [];
   private observerChangeCount = 0;
+  /** The entry of the latest change queued: a reader's cleanup (-1) and new subscription (+1) come in a row. */
+  private lastObserved: CacheTuple | undefined;
   private readonly reportObserversSoon = () => this.reportObservers();
   private warned = false;
 
@@ -177,7 +183,7 @@ export class CacheInstrumentation {
   settle(meta: EntryMeta, id: number, ok: boolean, value: unknown): void {
     if (!ok) return void this.fetchSettled(meta, id, "error", value);
     const stores = !(typeof Response === "function" && value instanceof Response);
-    if (this.fetchSettled(meta, id, stores ? "stored" : "ok") && stores) this.storing = meta;
+    if (this.fetchSettled(meta, id, stores ? "stored" : "ok") && stores) this.storing = true;
   }
 
   hydrate<T>(key: string, name: string, args: unknown[], cached: CacheTuple | undefined, value: T): T {
@@ -189,11 +195,11 @@ export class CacheInstrumentation {
   }
 
   revalidate(key: string | string[] | undefined, force: boolean, run: () => unknown): unknown {
-    const cause = this.context.cause ?? { kind: "app" };
-    const active = this.safely(() => this.revalidating(key, force, cause)) ?? [];
+    const revalidation: Revalidation = { cause: this.context.cause ?? { kind: "app" }, open: true };
+    this.safely(() => this.revalidating(key, force, revalidation));
     const result = run();
     // Refetches start inside the router's transition; after it, a fetch has some other cause.
-    const done = () => active.forEach((meta) => meta.revalidation === cause && (meta.revalidation = undefined));
+    const done = () => void (revalidation.open = false);
     Promise.resolve(result).then(done, done);
     return result;
   }
@@ -253,23 +259,26 @@ export class CacheInstrumentation {
 
   /** Every router change of an entry's observer count: a reader subscribes (+1) or is cleaned up (-1). */
   observe(tuple: CacheTuple, delta: number): void {
-    tuple[4].count += delta;
-    const meta = this.meta.get(tuple);
-    if (!meta || meta.observersQueued) return;
-    meta.observersQueued = true;
+    const signal = tuple[4];
+    signal.count += delta;
+    // No lookup here: a re-running reader drops and retakes its subscription, and only a count
+    // that differs once the task settles is news (see reportObservers).
+    if (tuple === this.lastObserved) return;
+    this.lastObserved = tuple;
     if (!this.observerChangeCount) queueMicrotask(this.reportObserversSoon);
-    this.observerChanges[this.observerChangeCount++] = meta;
     this.observerChanges[this.observerChangeCount++] = tuple;
+    this.observerChanges[this.observerChangeCount++] = signal.count - delta;
   }
 
   /** Every router write of an entry's value: a fetch's response, or `query.set` (single-flight data). */
   setValue(tuple: CacheTuple, value: unknown): void {
     const was = tuple[2];
     tuple[2] = value;
+    // The write right after a fetch-settle that said "stored": the same response handler's, of its
+    // own entry (nothing runs in between), already reported.
+    if (this.storing) return void (this.storing = false);
     const meta = this.meta.get(tuple);
-    const announced = meta !== undefined && meta === this.storing;
-    this.storing = undefined;
-    if (!meta || announced || Object.is(was, value)) return;
+    if (!meta || Object.is(was, value)) return;
     if (this.context.settingKey === meta.key) meta.source = "set";
     const via = meta.source;
     this.recorder.valueSet(meta.key, via, via === "set" ? this.actionContext : undefined);
@@ -301,7 +310,7 @@ export class CacheInstrumentation {
 
   private fetchStarted(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined, now: number): EntryMeta {
     const meta = (cached && this.meta.get(cached)) || this.newMeta(key, name, args, intent, false, now);
-    const revalidation = meta.revalidation;
+    const revalidation = meta.revalidation?.open ? meta.revalidation.cause : undefined;
     meta.revalidation = undefined;
     const cause: FetchCause = revalidation ? "revalidate" : fetchCause(intent, cached);
     const id = ++this.fetchSeq;
@@ -358,7 +367,6 @@ export class CacheInstrumentation {
       observers: 0,
       source: "fetch",
       revalidation: undefined,
-      observersQueued: false,
     };
     this.pendingMeta.set(key, meta);
     this.recorder.entryCreated(key, name, String(intent), now);
@@ -386,33 +394,38 @@ export class CacheInstrumentation {
    */
   private reportObservers(): void {
     const changes = this.observerChanges;
+    this.lastObserved = undefined;
     for (let i = 0; i < this.observerChangeCount; i += 2) {
-      const meta = changes[i] as EntryMeta;
-      const tuple = changes[i + 1] as CacheTuple;
-      // Not kept past their report: the entry may be deleted.
-      changes[i] = changes[i + 1] = undefined;
-      meta.observersQueued = false;
-      const count = tuple[4].count;
-      if (count === meta.observers || this.cacheMap?.get(meta.key) !== tuple) continue;
-      meta.observers = count;
-      this.recorder.observers(meta.key, count);
+      const tuple = changes[i] as CacheTuple;
+      // Not kept past its report: the entry may be deleted.
+      changes[i] = undefined;
+      // Back where it was before this task's first change: the count last reported, nothing new.
+      const observers = tuple[4].count;
+      if (observers === changes[i + 1]) continue;
+      const meta = this.meta.get(tuple);
+      if (!meta || observers === meta.observers || this.cacheMap?.get(meta.key) !== tuple) continue;
+      meta.observers = observers;
+      this.recorder.observers(meta.key, observers);
     }
     this.observerChangeCount = 0;
   }
 
-  private revalidating(key: string | string[] | undefined, force: boolean, cause: RevalidateCause): EntryMeta[] {
+  private revalidating(key: string | string[] | undefined, force: boolean, revalidation: Revalidation): void {
     const matched: string[] = [];
-    const active: EntryMeta[] = [];
-    this.router?.cacheKeyOp(key, (entry) => {
+    const active: string[] = [];
+    const visit = (entry: CacheTuple) => {
       const meta = this.meta.get(entry);
       if (!meta) return;
       matched.push(meta.key);
-      if (entry[4].count > 0) active.push(meta);
-    });
+      if (entry[4].count <= 0) return;
+      active.push(meta.key);
+      meta.revalidation = revalidation;
+    };
+    // Every entry (an action's default): straight over the router's map, no key to match.
+    if (key === undefined && this.cacheMap) for (const entry of this.cacheMap.values()) visit(entry);
+    else this.router?.cacheKeyOp(key, visit);
     const requested = key === undefined ? null : (Array.isArray(key) ? key : [key]).map(String).filter((k) => k !== "");
-    this.emit({ kind: "revalidate", requested, matched, active: active.map((meta) => meta.key), force, cause });
-    for (const meta of active) meta.revalidation = cause;
-    return active;
+    this.emit({ kind: "revalidate", requested, matched, active, force, cause: revalidation.cause });
   }
 
   private removed(key: string, reason: Removal): void {

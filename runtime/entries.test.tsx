@@ -211,6 +211,27 @@ test("observers go up and down with components", async () => {
   expect(hook().entry(A)?.observers).toBe(0);
 });
 
+// A reader of three entries re-runs: Solid drops its subscriptions (last first) before it takes
+// them again, so an entry's changes are not all in a row. Only the counts that changed are
+// reported, once: not those of the entries it still reads.
+test("a reader that re-runs over three entries reports only the counts that changed", async () => {
+  const [third, setThird] = createSignal("x");
+  function Three() {
+    const all = createAsync(() => Promise.all([getItem("a"), getItem("b"), getItem(third())]));
+    return <span>{all()?.join(" ")}</span>;
+  }
+  const app = mount(() => <Route path="/" component={Three} />);
+  await settle();
+  const [a, b, x, y] = ["a", "b", "x", "y"].map((id) => getItem.keyFor(id));
+  expect(lines(["observers"])).toEqual([`observers ${a} 1`, `observers ${b} 1`, `observers ${x} 1`]);
+  hook().clearLog();
+  setThird("y");
+  await settle();
+  expect(app.text()).toBe("a#1 b#2 y#4");
+  expect(lines(["observers"])).toEqual([`observers ${x} 0`, `observers ${y} 1`]);
+  expect([a, b, x, y].map((key) => hook().entry(key)?.observers)).toEqual([1, 1, 0, 1]);
+});
+
 // Invalidating marks the entry stale (updatedAt 0) and does not refetch it by itself.
 test("invalidated without refetch", async () => {
   await getItem("a");
