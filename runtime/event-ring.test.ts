@@ -1,4 +1,4 @@
-/* The columnar history: the newest events in order, drops counted, rows and objects mixed. */
+/* The history: the newest events in order, drops counted, rows and objects mixed. */
 import { expect, test } from "vitest";
 import { EventRing } from "./event-ring.ts";
 import type { RawEvent } from "./recorder.ts";
