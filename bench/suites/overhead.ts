@@ -1,6 +1,6 @@
 /*
  * 1. Instrumentation overhead. The router workload (pages/app.tsx) runs in four set-ups, back to
- * back and in alternating order: the plain and the instrumented build without DevTools (six times
+ * back and in alternating order: the plain and the instrumented build without DevTools (ten times
  * per repetition: they are cheap), then both with DevTools open on the real Solid Queries panel,
  * which connects to the instrumented page (three times per repetition). Each instrumented figure
  * is divided by the plain one next to it, so DevTools' own cost is on both sides of the connected
@@ -26,7 +26,11 @@ interface Sample {
 }
 
 const variants: Variant[] = ["plain", "instrumented"];
-const DISCONNECTED_PER_REP = 6;
+/**
+ * A pair's ratio varies by up to ±15% on this kind of machine, and the goal is 3 points: 70 pairs
+ * narrow the median ratio's 95% interval to about ±2 points (42 left it at ±3 and wider).
+ */
+const DISCONNECTED_PER_REP = 10;
 /** Connected runs vary more (four processes share the cores): with one pair per repetition, the median ratio's interval was its min and max. */
 const CONNECTED_PER_REP = 3;
 /** Pair `pair` of repetition `rep` runs plain first or instrumented first, by turns. */
