@@ -85,12 +85,12 @@ export class EventRing {
   /** The newest `count` events (all by default), oldest first. */
   toArray(count = this.length): RawEvent[] {
     const out: RawEvent[] = [];
+    const { numbers, refs } = this;
     for (let k = this.length - Math.min(count, this.length); k < this.length; k++) {
       const i = (this.start + k) % this.capacity;
       const n = i * NUMBERS;
       const r = i * REFS;
-      const kind = this.refs[r] as HotKind | undefined;
-      const { numbers, refs } = this;
+      const kind = refs[r] as HotKind | undefined;
       out.push(kind ? hotEvent(kind, refs[r + 1] as string, numbers[n], numbers[n + 1], numbers[n + 2], numbers[n + 3], refs[r + 2], refs[r + 3]) : (refs[r + 2] as RawEvent));
     }
     return out;
