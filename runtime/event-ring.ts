@@ -104,12 +104,9 @@ export class EventRing {
     this.dropped = 0;
   }
 
-  /** The row to write: a free one, or the oldest, dropped. */
+  /** The row to write: a free one, or the oldest, dropped. Until the ring is full, `start` is 0. */
   private next(): number {
-    if (this.length < this.capacity) {
-      const i = this.start + this.length++;
-      return i < this.capacity ? i : i - this.capacity;
-    }
+    if (this.length < this.capacity) return this.length++;
     const i = this.start;
     this.start = i + 1 === this.capacity ? 0 : i + 1;
     this.dropped++;
