@@ -27,7 +27,10 @@ export interface AppBench {
   run(size: WorkloadSize): Promise<WorkloadTimes>;
   /** Mounts the grid only. */
   mount(instances: { queries: number; instancesPerQuery: number }): Promise<void>;
-  /** Runs actions until the runtime recorded `events` in all (or until `actions` ran, for a page without a runtime). */
+  /**
+   * Runs actions until the runtime recorded `events` in all (or until `actions` ran, for a page
+   * without a runtime); the events recorded are counted (a snapshot) only in the first case, else 0.
+   */
   churn(until: { events?: number; actions?: number }): Promise<{ actions: number; events: number }>;
   /** Events recorded so far by the runtime (0 without one). */
   events(): number;
