@@ -7,6 +7,7 @@ import { crx } from "@crxjs/vite-plugin";
 import { defineConfig } from "vitest/config";
 import solid from "vite-plugin-solid";
 import manifest from "./manifest.json" with { type: "json" };
+import pkg from "./package.json" with { type: "json" };
 import { queryDevtools } from "./runtime/vite.ts";
 
 /** Router versions the runtime is tested against, installed under npm aliases. */
@@ -42,8 +43,19 @@ const testConfig = defineConfig({
 
 type Browser = "chrome" | "firefox";
 
-/** The add-on id Firefox requires of MV3 extensions (and keys storage and permissions by). */
-const GECKO_ID = "solid-query-devtools@solid-query-devtools.dev";
+/**
+ * The add-on id Firefox requires of MV3 extensions (and keys storage and permissions by): a UUID,
+ * generated once, the form addons.mozilla.org accepts without a domain of ours. Never change it:
+ * AMO and users' profiles know the add-on by it.
+ */
+const GECKO_ID = "{3444ce64-b866-413f-a446-c879a881a0a5}";
+
+/** package.json's version is the one version: manifest.json has none, both builds get this. */
+function extensionVersion(): string {
+  // Browsers take one to four dot-separated integers only (no "-beta.1").
+  if (!/^\d+(\.\d+){0,3}$/.test(pkg.version)) throw new Error(`package.json version "${pkg.version}" is not a valid extension version`);
+  return pkg.version;
+}
 
 /**
  * manifest.json is written for Chrome; Firefox takes the same one with these differences: an event
@@ -51,8 +63,9 @@ const GECKO_ID = "solid-query-devtools@solid-query-devtools.dev";
  * declaration Firefox asks of new add-ons (none), and no Chrome minimum version.
  */
 function manifestFor(browser: Browser) {
-  if (browser === "chrome") return manifest;
-  const { minimum_chrome_version: _chromeOnly, background, ...common } = manifest;
+  const chrome = { ...manifest, version: extensionVersion() };
+  if (browser === "chrome") return chrome;
+  const { minimum_chrome_version: _chromeOnly, background, ...common } = chrome;
   return {
     ...common,
     background: { scripts: [background.service_worker], type: background.type },

@@ -3,4 +3,5 @@
  */
 import browser from "webextension-polyfill";
 
-void browser.devtools.panels.create("Solid Queries", "", "/panel/index.html");
+// The icon is one of the manifest's, which the build copies to the same path.
+void browser.devtools.panels.create("Solid Queries", "/extension/icons/icon-32.png", "/panel/index.html");
