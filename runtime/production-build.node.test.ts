@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { build } from "vite";
 import solid from "vite-plugin-solid";
 import { expect, test } from "vitest";
-import { queryDevtools } from "./vite.ts";
+import { queryDevtools } from "solid-query-devtools/vite";
 
 const demo = resolve(import.meta.dirname, "../demo");
 const markers = ["__SOLID_QUERY_DEVTOOLS__", "__sqd", "solid-query-devtools"];

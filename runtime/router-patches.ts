@@ -96,6 +96,9 @@ const isPatch = (site: Site): site is Patch => typeof site[0] === "string";
 /** The id the patched modules import the runtime from; the Vite plugin resolves it. */
 export const RUNTIME_ID = "virtual:solid-query-devtools";
 
+/** What every patched module starts with: code that has it was instrumented already (by another copy of the plugin). */
+export const PATCHED_MARK = "installRouterDevtools as __sqdInstall";
+
 export interface RuntimeOptions {
   /** Events kept for a panel opened late. */
   bufferSize: number;
@@ -109,7 +112,7 @@ export function patchRouterModule(module: RouterModule, code: string, version: s
     throw new Error(`router ${version} ${module}.js does not match the tested source at: ${missing.join(" | ")}`);
   }
   const header =
-    `import { installRouterDevtools as __sqdInstall } from ${JSON.stringify(RUNTIME_ID)};\n` +
+    `import { ${PATCHED_MARK} } from ${JSON.stringify(RUNTIME_ID)};\n` +
     `const __sqd = __sqdInstall(${JSON.stringify(version)}, ${JSON.stringify(options)});\n`;
   let patched = code;
   for (const [[anchor, replacement]] of chosen) patched = patched.replace(anchor, () => replacement);

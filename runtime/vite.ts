@@ -2,13 +2,16 @@
  * The Vite plugin users add: `plugins: [solid(), queryDevtools()]`. In `vite serve` (or any
  * build with `{ production: true }`) it patches @solidjs/router's own cache and action modules
  * in the browser bundle so they report to the runtime. Server (SSR) modules are never touched,
- * and a plain production build contains no instrumentation at all.
+ * and a plain production build contains no instrumentation at all. A setup it cannot work with
+ * (no router, an unsupported one, the plugin listed twice) gets one clear warning in the
+ * terminal and leaves the app as it is.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Plugin } from "vite";
-import { RUNTIME_ID, SUPPORTED_ROUTER, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
+import type { Plugin, ResolvedConfig } from "vite";
+import { PATCHED_MARK, RUNTIME_ID, SUPPORTED_ROUTER, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
 
 export interface QueryDevtoolsOptions {
   /** Instrument production builds too. Default false: `vite build` output stays untouched. */
@@ -17,8 +20,19 @@ export interface QueryDevtoolsOptions {
   bufferSize?: number;
 }
 
-const INSTALL_MODULE = join(dirname(fileURLToPath(import.meta.url)), "install.ts");
+const PLUGIN_NAME = "solid-query-devtools";
 const ROUTER_MODULE = /^(.*)[\\/]dist[\\/]data[\\/](query|action)\.js$/;
+
+// Published (dist/npm/vite.js), the page runtime is install.js beside this file, self-contained and served
+// as a virtual module, so no file-system serving rule applies to it; run from source (this repository's
+// tests), it is install.ts, which Vite transforms like any source file.
+const here = fileURLToPath(import.meta.url);
+const fromSource = here.endsWith(".ts");
+const runtimeFile = join(dirname(here), fromSource ? "install.ts" : "install.js");
+const RESOLVED_RUNTIME_ID = `\0${RUNTIME_ID}`;
+
+/** Configs whose setup was checked: one check (and warning) however many copies of the plugin are listed. */
+const checkedSetups = new WeakSet<ResolvedConfig>();
 
 export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
   const runtimeOptions = { bufferSize: options.bufferSize ?? 10_000 };
@@ -55,11 +69,13 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
   }
 
   return {
-    name: "solid-query-devtools",
+    name: PLUGIN_NAME,
     enforce: "pre",
     apply: (_, env) => env.command === "serve" || options.production === true,
     config: () => ({ optimizeDeps: { exclude: ["@solidjs/router"] } }),
-    resolveId: (id) => (id === RUNTIME_ID ? INSTALL_MODULE : undefined),
+    configResolved: checkSetup,
+    resolveId: (id) => (id === RUNTIME_ID ? (fromSource ? runtimeFile : RESOLVED_RUNTIME_ID) : undefined),
+    load: (id) => (id === RESOLVED_RUNTIME_ID ? readFileSync(runtimeFile, "utf8") : undefined),
     // First among all plugins: SolidStart's solid() reprints .js files, and the anchors are exact source.
     transform: { order: "pre", handler: transformRouterModule },
   };
@@ -67,11 +83,17 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
   function transformRouterModule(this: { warn(message: string): void }, code: string, id: string, transformOptions?: { ssr?: boolean }) {
     if (transformOptions?.ssr) return;
     const match = ROUTER_MODULE.exec(id.split("?")[0]);
-    if (!match) return;
+    if (!match || code.includes(PATCHED_MARK)) return;
     const version = routerVersion(match[1]);
     if (version === undefined) return;
     const module = match[2] as RouterModule;
+    const warnOnce = (message: string) => {
+      if (warned.has(version)) return;
+      warned.add(version);
+      this.warn(message);
+    };
     if (!SUPPORTED_ROUTER.test(version)) {
+      warnOnce(`@solidjs/router ${version} is not supported (supported: 0.15.x, 0.16.x, 1.0.x); the app runs uninstrumented`);
       return module === "query" ? { code: unsupportedRouterHeader(version) + code, map: null } : undefined;
     }
     try {
@@ -79,11 +101,23 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
       if (problem !== undefined) throw new Error(problem);
       return { code: patchRouterModule(module, code, version, runtimeOptions), map: null };
     } catch (error) {
-      if (!warned.has(version)) {
-        warned.add(version);
-        this.warn(`${(error as Error).message}; not instrumented`);
-      }
+      warnOnce(`${(error as Error).message}; not instrumented`);
       return module === "query" ? { code: unsupportedRouterHeader(version) + code, map: null } : undefined;
     }
+  }
+}
+
+/** Setups the plugin cannot instrument say so once, in the terminal; the app still starts. */
+function checkSetup(config: ResolvedConfig) {
+  if (checkedSetups.has(config)) return;
+  checkedSetups.add(config);
+  const copies = config.plugins.filter((plugin) => plugin.name === PLUGIN_NAME).length;
+  if (copies > 1) {
+    config.logger.warn(`[${PLUGIN_NAME}] queryDevtools() is listed ${copies} times in the Vite plugins; the router is instrumented once. Remove the extra entries.`);
+  }
+  try {
+    createRequire(join(config.root, "package.json")).resolve("@solidjs/router");
+  } catch {
+    config.logger.warn(`[${PLUGIN_NAME}] @solidjs/router is not installed in ${config.root}: there is no query cache to instrument. Install it (npm install @solidjs/router) or remove queryDevtools().`);
   }
 }
