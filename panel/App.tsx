@@ -4,6 +4,9 @@
  * key in the timeline shows it in the queries view and "In timeline" filters the timeline by it.
  */
 import { ErrorBoundary, Match, Show, Switch, createSignal, onCleanup, type JSX } from "solid-js";
+import type { OriginAccess } from "./origin/origin-access.ts";
+import { OriginBadge, OriginNotice } from "./origin/OriginNotice.tsx";
+import { createOriginState } from "./origin/origin-state.ts";
 import { QueriesView } from "./queries/QueriesView.tsx";
 import { download, parseSession } from "./session.ts";
 import type { PanelStore } from "./store.ts";
@@ -11,7 +14,8 @@ import { TimelineView } from "./timeline/TimelineView.tsx";
 
 export type Theme = "light" | "dark";
 
-export function App(props: { store: PanelStore; theme: Theme }): JSX.Element {
+/** `origin`: site access, where the panel runs in the extension (elsewhere there is none to offer). */
+export function App(props: { store: PanelStore; theme: Theme; origin?: OriginAccess }): JSX.Element {
   const [view, setView] = createSignal<"queries" | "timeline">("queries");
   const [selected, setSelected] = createSignal<string>();
   const [timelineText, setTimelineText] = createSignal("");
@@ -20,6 +24,7 @@ export function App(props: { store: PanelStore; theme: Theme }): JSX.Element {
   const tick = setInterval(() => setNow(Date.now()), 1000);
   onCleanup(() => clearInterval(tick));
   const state = props.store.state;
+  const origin = props.origin && createOriginState(props.origin);
   let fileInput!: HTMLInputElement;
 
   const selectKey = (key: string) => {
@@ -69,6 +74,7 @@ export function App(props: { store: PanelStore; theme: Theme }): JSX.Element {
           Import
         </button>
         <input ref={fileInput} type="file" accept="application/json,.json" hidden data-setting="import-file" onChange={(e) => void importSession(e.currentTarget.files?.[0])} />
+        <OriginBadge origin={origin} />
         <span class="status" data-status={state.status}>
           {state.status === "found" ? `@solidjs/router ${state.routerVersion}` : state.status}
         </span>
@@ -88,11 +94,13 @@ export function App(props: { store: PanelStore; theme: Theme }): JSX.Element {
           </div>
         </Match>
         <Match when={state.status === "missing"}>
-          <div class="notice" data-notice="missing">
-            <h2>No Solid Router query runtime on this page</h2>
-            <p>Add the Vite plugin to the app and restart its dev server:</p>
-            <pre>{`import { queryDevtools } from "solid-query-devtools/vite";\n\nexport default defineConfig({\n  plugins: [solid(), queryDevtools()],\n});`}</pre>
-          </div>
+          <OriginNotice origin={origin}>
+            <div class="notice" data-notice="missing">
+              <h2>No Solid Router query runtime on this page</h2>
+              <p>Add the Vite plugin to the app and restart its dev server:</p>
+              <pre>{`import { queryDevtools } from "solid-query-devtools/vite";\n\nexport default defineConfig({\n  plugins: [solid(), queryDevtools()],\n});`}</pre>
+            </div>
+          </OriginNotice>
         </Match>
         <Match when={state.status === "unsupported"}>
           <div class="notice" data-notice="unsupported">

@@ -7,6 +7,7 @@ import browser from "webextension-polyfill";
 import { createPortWall, panelPortName } from "../bridge/port-wall.ts";
 import { createSignal } from "solid-js";
 import { App, type Theme } from "./App.tsx";
+import { createExtensionOriginAccess } from "./origin/origin-access.ts";
 import { createPanelStore } from "./store.ts";
 import "./theme.css";
 
@@ -22,4 +23,12 @@ const [theme, setTheme] = createSignal(themeOf(browser.devtools.panels.themeName
 // Follow DevTools' theme live where the browser reports changes (Chrome does; the polyfill does not wrap it).
 globalThis.chrome?.devtools?.panels?.setThemeChangeHandler?.((name: string) => setTheme(themeOf(name)));
 
-render(() => <App store={store} theme={theme()} />, document.getElementById("root")!);
+// Whether the extension runs on the inspected page's site, and the button that turns it on.
+const origin = createExtensionOriginAccess({
+  inspectedWindow: browser.devtools.inspectedWindow,
+  network: browser.devtools.network,
+  runtime: browser.runtime,
+  permissions: browser.permissions,
+});
+
+render(() => <App store={store} theme={theme()} origin={origin} />, document.getElementById("root")!);
