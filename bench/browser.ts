@@ -11,7 +11,7 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Both browsers load the extension, so every variant pays for its content script alike. */
 export async function launch(devtools: boolean): Promise<Browser> {
-  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no built extension in ${extensionDir}: run "npm run build" first`);
+  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no built extension in ${extensionDir}: run "npm run package" first`);
   return puppeteer.launch({
     executablePath: chromium,
     headless: true,

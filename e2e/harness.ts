@@ -1,17 +1,22 @@
 /*
  * Real-browser harness: serves the instrumented demo with Vite, launches Debian's Chromium with
- * the built extension unpacked and DevTools open, and finds our panel's frame inside the real
- * DevTools window (see shared E2E notes). Tests drive the demo page and the panel side by side.
+ * the packaged extension (the Chrome zip, extracted) and DevTools open, and finds our panel's
+ * frame inside the real DevTools window (see shared E2E notes). Tests drive the demo page and the
+ * panel side by side.
  */
 import { existsSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { resolve } from "node:path";
 import puppeteer, { type Browser, type Frame, type Page, type Target } from "puppeteer-core";
 import { createServer, type ViteDevServer } from "vite";
+import { packageFiles } from "../extension/package-files.ts";
 
 export const root = resolve(import.meta.dirname, "..");
-/** The built extension; E2E_EXTENSION_DIR points at another build (e.g. one not shared with other runs). */
-export const extensionDir = process.env.E2E_EXTENSION_DIR ? resolve(process.env.E2E_EXTENSION_DIR) : resolve(root, "dist/extension");
+/**
+ * The Chrome zip's contents, as `npm run package` extracts them: the tests load what users install.
+ * E2E_EXTENSION_DIR points at another unpacked build (e.g. one not shared with other runs).
+ */
+export const extensionDir = process.env.E2E_EXTENSION_DIR ? resolve(process.env.E2E_EXTENSION_DIR) : packageFiles(root).chrome.unzipped;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function startDemo(port: number): Promise<ViteDevServer> {
@@ -21,7 +26,7 @@ export async function startDemo(port: number): Promise<ViteDevServer> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(resolve(extensionDir, "manifest.json"))) throw new Error(`no built extension in ${extensionDir}: run "npm run build" first`);
+  if (!existsSync(resolve(extensionDir, "manifest.json"))) throw new Error(`no built extension in ${extensionDir}: run "npm run package" first`);
   return puppeteer.launch({
     executablePath: chromium,
     headless: true,
