@@ -12,13 +12,13 @@ import pkg from "./package.json" with { type: "json" };
 import { queryDevtools } from "./runtime/vite.ts";
 
 /** Router versions the runtime is tested against, installed under npm aliases. */
-const routerMatrix = { "1.0": "@solidjs/router", "0.16": "router-0-16", "0.15": "router-0-15" };
+const routerMatrix = { "1.0.3": "@solidjs/router", "1.0.0": "router-1-0-0", "0.16": "router-0-16", "0.15": "router-0-15" };
 
 const testConfig = defineConfig({
   plugins: [solid(), queryDevtools()],
   test: {
     environment: "happy-dom",
-    server: { deps: { inline: [/solid-js/, /@tanstack[\\/]solid-virtual/, /@solidjs[\\/](router|testing-library)/, /router-0-1\d/] } },
+    server: { deps: { inline: [/solid-js/, /@tanstack[\\/]solid-virtual/, /@solidjs[\\/](router|testing-library)/, /router-\d+-\d+/] } },
     projects: [
       {
         extends: true,

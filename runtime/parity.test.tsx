@@ -10,20 +10,26 @@
  * scenario (load, preload, navigation, two actions, revalidate) through both and compares
  * rendered text, fetcher calls and action results at every step.
  */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import * as patched from "@solidjs/router";
 import { render } from "solid-js/web";
 import { afterEach, expect, test } from "vitest";
 import { hook, lines, reset, settle } from "./test-fixture.tsx";
 
 type Router = typeof patched;
+/** Each tested router package's single-file bundle, by the version it holds (the matrix aliases them). */
 const unpatchedBuilds: Record<string, () => Promise<unknown>> = {
-  "1.0": () => import("../node_modules/@solidjs/router/dist/index.js"),
-  "0.16": () => import("../node_modules/router-0-16/dist/index.js"),
-  "0.15": () => import("../node_modules/router-0-15/dist/index.js"),
+  [versionOf("@solidjs/router")]: () => import("../node_modules/@solidjs/router/dist/index.js"),
+  [versionOf("router-1-0-0")]: () => import("../node_modules/router-1-0-0/dist/index.js"),
+  [versionOf("router-0-16")]: () => import("../node_modules/router-0-16/dist/index.js"),
+  [versionOf("router-0-15")]: () => import("../node_modules/router-0-15/dist/index.js"),
 };
+function versionOf(pkg: string): string {
+  return (JSON.parse(readFileSync(resolve(import.meta.dirname, "../node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+}
 async function unpatchedRouter(): Promise<Router> {
-  const line = hook().routerVersion.split(".").slice(0, 2).join(".");
-  return (await unpatchedBuilds[line]()) as Router;
+  return (await unpatchedBuilds[hook().routerVersion]()) as Router;
 }
 
 afterEach(reset);

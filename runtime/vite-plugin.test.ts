@@ -10,7 +10,7 @@ import { reportUnsupportedRouter } from "./install.ts";
 import { RUNTIME_ID, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
 import { queryDevtools } from "./vite.ts";
 
-const installed = { "1.0.0": "@solidjs/router", "0.16.3": "router-0-16", "0.15.4": "router-0-15" };
+const installed = { "1.0.3": "@solidjs/router", "1.0.0": "router-1-0-0", "0.16.3": "router-0-16", "0.15.4": "router-0-15" };
 const modules: RouterModule[] = ["query", "action"];
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const routerFile = (pkg: string, module: RouterModule) => join(repo, "node_modules", pkg, "dist", "data", `${module}.js`);
@@ -28,7 +28,7 @@ function plugin() {
 
 const temp = mkdtempSync(join(tmpdir(), "sqd-router-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-/** A fake package directory with the given package.json and a copy of the 1.0.0 query/action files. */
+/** A fake package directory with the given package.json and a copy of the newest 1.0 query/action files. */
 function fakeRouter(name: string, version: string, edit = (code: string) => code) {
   const root = join(temp, `${name.replace("/", "+")}-${version}-${Math.random().toString(36).slice(2)}`);
   mkdirSync(join(root, "dist", "data"), { recursive: true });
@@ -77,7 +77,8 @@ test("transform: which files are patched", () => {
   expect(warnings).toEqual([]);
 });
 
-// An unknown router version gets only the unsupported header: its code is left exactly as it was.
+// An unknown router version gets only the unsupported header: its code is left exactly as it was,
+// and the terminal says so once.
 test("transform: unsupported version", () => {
   const { transform, warnings } = plugin();
   const router = fakeRouter("@solidjs/router", "2.0.0");
@@ -85,6 +86,18 @@ test("transform: unsupported version", () => {
   expect(query).toBe(unsupportedRouterHeader("2.0.0") + router.code("query"));
   expect(query).not.toContain("__sqd.");
   expect(transform(router.code("action"), router.file("action"))).toBeUndefined();
+  expect(transform(router.code("query"), `${router.file("query")}?v=2`)?.code).toBe(query);
+  expect(warnings).toEqual(["@solidjs/router 2.0.0 is not supported (supported: 0.15.x, 0.16.x, 1.0.x); the app runs uninstrumented"]);
+});
+
+// Code another copy of the plugin already patched (the plugin listed twice) is left as it is.
+test("transform: already instrumented code is not patched again", () => {
+  const { transform, warnings } = plugin();
+  const router = fakeRouter("@solidjs/router", "1.0.0");
+  for (const module of modules) {
+    const once = transform(router.code(module), router.file(module))!.code;
+    expect(transform(once, router.file(module))).toBeUndefined();
+  }
   expect(warnings).toEqual([]);
 });
 
