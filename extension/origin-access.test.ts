@@ -20,7 +20,8 @@ function extension(url: string, browser = fakeSiteAccess(LOCAL)) {
   browser.permissions.onRemoved.addListener(() => void worker.sync());
   const page = { url, reloads: 0 };
   const panel = createExtensionOriginAccess({
-    inspectedWindow: { eval: async () => [page.url, undefined], reload: () => void page.reloads++ },
+    // As Chrome answers through webextension-polyfill when nothing was thrown: the result alone.
+    inspectedWindow: { eval: async () => page.url, reload: () => void page.reloads++ },
     network: { onNavigated: { addListener: () => {}, removeListener: () => {} } },
     runtime: { sendMessage: async (message) => worker.handle(structuredClone(message)) },
     permissions: browser.permissions,

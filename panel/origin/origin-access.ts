@@ -26,7 +26,7 @@ export interface OriginAccess {
 
 /** The extension APIs the panel's implementation uses (webextension-polyfill's fit). */
 export interface PanelOriginApis {
-  inspectedWindow: { eval(expression: string): Promise<[unknown, unknown]>; reload(options?: object): void };
+  inspectedWindow: { eval(expression: string): Promise<unknown>; reload(options?: object): void };
   network: { onNavigated: { addListener(listener: (url: string) => void): void; removeListener(listener: (url: string) => void): void } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   /** Absent in Firefox's DevTools panels (bug 1796933). */
@@ -38,7 +38,10 @@ export const siteHost = (site: string) => /^[a-z]+:\/\/([^/]+)/.exec(site)?.[1] 
 
 export function createExtensionOriginAccess(apis: PanelOriginApis): OriginAccess {
   async function inspectedUrl(): Promise<string> {
-    const [url, exception] = await apis.inspectedWindow.eval("location.href");
+    // [result, exceptionInfo] as typed; but Chrome calls back with the result alone when nothing
+    // was thrown, and webextension-polyfill then resolves with just that.
+    const answer = await apis.inspectedWindow.eval("location.href");
+    const [url, exception] = Array.isArray(answer) ? answer : [answer, undefined];
     // Pages DevTools may not evaluate in (the browser's own) have no site we could run on.
     return typeof url === "string" && !exception ? url : "about:blank";
   }
