@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { resolve } from "node:path";
 import puppeteer, { type Browser, type Frame, type Page, type Target } from "puppeteer-core";
-import { createServer, type ViteDevServer } from "vite";
+import { createServer, type ServerOptions, type ViteDevServer } from "vite";
 import { packageFiles } from "../extension/package-files.ts";
 
 export const root = resolve(import.meta.dirname, "..");
@@ -19,20 +19,22 @@ export const root = resolve(import.meta.dirname, "..");
 export const extensionDir = process.env.E2E_EXTENSION_DIR ? resolve(process.env.E2E_EXTENSION_DIR) : packageFiles(root).chrome.unzipped;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function startDemo(port: number): Promise<ViteDevServer> {
-  const server = await createServer({ configFile: resolve(root, "demo/vite.config.ts"), server: { port }, logLevel: "warn" });
-  await server.listen();
-  return server;
+/** `server`: more of Vite's server options (a host to listen on, host names to allow). */
+export async function startDemo(port: number, server: ServerOptions = {}): Promise<ViteDevServer> {
+  const vite = await createServer({ configFile: resolve(root, "demo/vite.config.ts"), server: { ...server, port }, logLevel: "warn" });
+  await vite.listen();
+  return vite;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(resolve(extensionDir, "manifest.json"))) throw new Error(`no built extension in ${extensionDir}: run "npm run package" first`);
+/** `extraArgs`: more Chromium switches (e.g. --host-resolver-rules); `extension`: another unpacked build. */
+export async function launchBrowser({ extraArgs = [], extension = extensionDir }: { extraArgs?: string[]; extension?: string } = {}): Promise<Browser> {
+  if (!existsSync(resolve(extension, "manifest.json"))) throw new Error(`no built extension in ${extension}: run "npm run package" first`);
   return puppeteer.launch({
     executablePath: chromium,
     headless: true,
     devtools: true,
     pipe: true,
-    enableExtensions: [extensionDir],
+    enableExtensions: [extension],
     defaultViewport: { width: 1200, height: 800 },
     args: [
       "--headless=new",
@@ -42,6 +44,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }
