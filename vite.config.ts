@@ -22,10 +22,12 @@ const testConfig = defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["bridge/**/*.test.ts", "panel/**/*.test.{ts,tsx}", "extension/**/*.test.ts", "bench/**/*.test.ts"], exclude: ["**/*.node.test.ts"] },
+        test: { name: "unit", include: ["bridge/**/*.test.ts", "panel/**/*.test.{ts,tsx}", "extension/**/*.test.ts", "bench/**/*.test.ts"], exclude: ["**/*.node.test.ts", "**/*.artifacts.test.ts"] },
       },
       // The checks oxlint cannot express: source scans in Node.
       { test: { name: "lint", environment: "node", include: ["extension/**/*.node.test.ts"] } },
+      // What `npm run package` wrote (the zips and their extracted copies), read in Node.
+      { test: { name: "package", environment: "node", include: ["extension/**/*.artifacts.test.ts"] } },
       // Builds with Vite in Node: not through the test-mode plugins.
       { test: { name: "build", environment: "node", include: ["runtime/**/*.node.test.ts"], testTimeout: 120_000 } },
       // Node-side test code: not through the Solid plugin, whose browser conditions break puppeteer.
