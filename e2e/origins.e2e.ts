@@ -5,6 +5,7 @@
  * runtime message reaches it. The browser's permission prompt cannot be answered by automation, so
  * the path after a grant runs on a copy of the build whose manifest already grants devbox.test:
  * the service worker registers the content script for it at start, and the panel finds the runtime.
+ * Also the install prompt's lines as Chrome words them for the built manifest.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,12 +46,27 @@ async function launch(options?: Parameters<typeof launchBrowser>[0]) {
 
 const projectRows = (panel: Frame) => panel.$$eval("[data-query-key^='projectTasks']", (rows) => rows.length);
 
-test("the installed permissions: no host beyond the local dev origins", () => {
+/** The install prompt's lines Chrome computes for `manifest` (chrome.management needs no permission for this). */
+async function installWarnings(browser: Browser, manifest: object): Promise<string[]> {
+  const worker = await (await browser.waitForTarget(isExtensionWorker)).createCDPSession();
+  const expression = `chrome.management.getPermissionWarningsByManifest(${JSON.stringify(JSON.stringify(manifest))})`;
+  return until("the install warnings", async () => {
+    const { result } = await worker.send("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true });
+    return result.value as string[] | undefined;
+  });
+}
+
+test("the installed permissions: no host beyond the local dev origins", async () => {
   const manifest = JSON.parse(readFileSync(join(extensionDir, "manifest.json"), "utf8"));
   expect(manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches)).toEqual(["*://localhost/*", "*://127.0.0.1/*", "*://[::1]/*"]);
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.permissions).toEqual(["scripting"]);
   expect(manifest.optional_host_permissions).toEqual(["*://*/*"]);
+  const browser = await launch();
+  // Site access asks for the local origins alone (and nothing for scripting or the optional hosts)…
+  expect(await installWarnings(browser, { ...manifest, devtools_page: undefined })).toEqual(["Read and change your data on 127.0.0.1, [::1], and localhost"]);
+  // …but Chrome words any devtools_page as access to every site: DevTools can inspect any page.
+  expect(await installWarnings(browser, manifest)).toEqual(["Read and change all your data on all websites"]);
 });
 
 test("a local dev origin is detected with the default permissions; another host name is not enabled", async () => {
