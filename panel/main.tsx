@@ -1,6 +1,9 @@
 /*
  * The panel inside the extension: connects a port named after the inspected tab, so the service
  * worker routes only that tab's messages here, and follows the DevTools theme.
+ * Outside DevTools (no devtools API: the page opened in a plain tab, which is how
+ * e2e/firefox.e2e.ts reaches it, as Firefox's DevTools window cannot be automated) it inspects
+ * the tab named by `?tabId=`, in the light theme, without site access controls.
  */
 import { render } from "solid-js/web";
 import browser from "webextension-polyfill";
@@ -11,7 +14,9 @@ import { createExtensionOriginAccess } from "./origin/origin-access.ts";
 import { createPanelStore } from "./store.ts";
 import "./theme.css";
 
-const tabId = browser.devtools.inspectedWindow.tabId;
+// Typed as always present, but absent in a plain tab.
+const devtools: typeof browser.devtools | undefined = browser.devtools;
+const tabId = devtools ? devtools.inspectedWindow.tabId : Number(new URLSearchParams(location.search).get("tabId"));
 const wall = createPortWall(() => browser.runtime.connect({ name: panelPortName(tabId) }));
 // A busy page streams many batches a second: render them together, at most ten times a second.
 // The panel shares the machine with the page: at every 50 ms its process did a fifth more work.
@@ -19,16 +24,18 @@ const store = createPanelStore(wall, { coalesceMs: 100 });
 // After a service-worker restart the new port gets a fresh snapshot from the page.
 wall.onReconnect(() => store.refresh());
 const themeOf = (name: string): Theme => (name === "dark" ? "dark" : "light");
-const [theme, setTheme] = createSignal(themeOf(browser.devtools.panels.themeName));
+const [theme, setTheme] = createSignal<Theme>(devtools ? themeOf(devtools.panels.themeName) : "light");
 // Follow DevTools' theme live where the browser reports changes (Chrome does; the polyfill does not wrap it).
 globalThis.chrome?.devtools?.panels?.setThemeChangeHandler?.((name: string) => setTheme(themeOf(name)));
 
 // Whether the extension runs on the inspected page's site, and the button that turns it on.
-const origin = createExtensionOriginAccess({
-  inspectedWindow: browser.devtools.inspectedWindow,
-  network: browser.devtools.network,
-  runtime: browser.runtime,
-  permissions: browser.permissions,
-});
+const origin =
+  devtools &&
+  createExtensionOriginAccess({
+    inspectedWindow: devtools.inspectedWindow,
+    network: devtools.network,
+    runtime: browser.runtime,
+    permissions: browser.permissions,
+  });
 
 render(() => <App store={store} theme={theme()} origin={origin} />, document.getElementById("root")!);
