@@ -10,7 +10,7 @@ import { expect, test } from "vitest";
 
 const root = resolve(import.meta.dirname, "..");
 /** The budget the README states: packed and unpacked bytes. */
-const BUDGET = { packed: 60_000, unpacked: 200_000 };
+const BUDGET = { packed: 100_000, unpacked: 320_000 };
 
 interface PackListing {
   size: number;
@@ -35,6 +35,10 @@ test("the tarball holds only what users run, within its size budget", () => {
     "LICENSE",
     "README.md",
     "dist/npm/install.js",
+    "dist/npm/overlay-layout.js",
+    "dist/npm/overlay-panel-mount.js",
+    "dist/npm/overlay.d.ts",
+    "dist/npm/overlay.js",
     "dist/npm/runtime.cjs",
     "dist/npm/runtime.d.cts",
     "dist/npm/runtime.d.ts",

@@ -5,7 +5,10 @@
  * only this folder (package.json `files`), so nothing a user imports is TypeScript.
  * Paths are relative to this file's folder, tsdown's working directory.
  */
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { defineConfig, type UserConfig } from "tsdown";
+import solid from "vite-plugin-solid";
 
 const common: UserConfig = {
   outDir: "../dist/npm",
@@ -14,6 +17,14 @@ const common: UserConfig = {
   checks: { legacyCjs: false, pluginTimings: false },
   // TypeScript 7.0's declaration emitter works; tsdown only announces a newer one for 7.1.
   suppressWarnings: [/`tsgo` generator on TypeScript 7\.0 is deprecated/],
+};
+
+/** `import css from "./x.css?inline"`, as Vite reads it: the file's text as a string (the overlay puts it in its shadow root). */
+const inlineCss = {
+  name: "inline-css",
+  resolveId: (source: string, importer: string | undefined) =>
+    source.endsWith(".css?inline") && importer ? resolve(dirname(importer), source) : undefined,
+  load: (id: string) => (id.endsWith(".css?inline") ? `export default ${JSON.stringify(readFileSync(id.slice(0, -"?inline".length), "utf8"))};` : undefined),
 };
 
 export default defineConfig([
@@ -48,5 +59,21 @@ export default defineConfig([
     format: "esm",
     dts: false,
     deps: { alwaysBundle: ["valibot"], onlyBundle: ["valibot"] },
+  },
+  {
+    ...common,
+    // `./overlay`: the in-page panel. overlay.js is the button the app loads; the panel is a chunk
+    // it imports on the first open, with everything it runs bundled in, solid-js too: its own Solid
+    // instance, apart from the app's reactive graph and whatever solid-js version the app has. JSX
+    // is compiled without event delegation (see panel/overlay/panel-mount.tsx).
+    entry: { overlay: "../panel/overlay/index.ts" },
+    platform: "browser",
+    target: "es2022",
+    format: "esm",
+    dts: true,
+    minify: true,
+    plugins: [inlineCss, solid({ solid: { delegateEvents: false } })],
+    deps: { alwaysBundle: [/.*/] },
+    outputOptions: { chunkFileNames: "overlay-[name].js" },
   },
 ]);

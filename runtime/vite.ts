@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin, ResolvedConfig } from "vite";
+import type { OverlayOptions } from "../panel/overlay/options.ts";
 import { PATCHED_MARK, RUNTIME_ID, SUPPORTED_ROUTER, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
 
 export interface QueryDevtoolsOptions {
@@ -18,7 +19,15 @@ export interface QueryDevtoolsOptions {
   production?: boolean;
   /** Events kept in the page for a panel opened late. Default 10,000. */
   bufferSize?: number;
+  /**
+   * Also show the panel inside the page: a small button that opens it docked at the bottom or the
+   * right (`true`, or the overlay's options). Default false. Only where the plugin applies (dev,
+   * or a build with `production: true`).
+   */
+  overlay?: boolean | OverlayOptions;
 }
+
+export type { OverlayOptions } from "../panel/overlay/options.ts";
 
 const PLUGIN_NAME = "solid-query-devtools";
 const ROUTER_MODULE = /^(.*)[\\/]dist[\\/]data[\\/](query|action)\.js$/;
@@ -30,12 +39,20 @@ const here = fileURLToPath(import.meta.url);
 const fromSource = here.endsWith(".ts");
 const runtimeFile = join(dirname(here), fromSource ? "install.ts" : "install.js");
 const RESOLVED_RUNTIME_ID = `\0${RUNTIME_ID}`;
+// The overlay's button module (published: overlay.js, which loads its panel chunk beside it) and the
+// virtual module that mounts it, imported by the instrumented router: it loads with the router in
+// any app (SolidStart has no index.html to add a script to).
+const overlayFile = fromSource ? join(dirname(here), "..", "panel", "overlay", "index.ts") : join(dirname(here), "overlay.js");
+const OVERLAY_ID = "virtual:solid-query-devtools/overlay";
+const RESOLVED_OVERLAY_ID = `\0${OVERLAY_ID}`;
 
 /** Configs whose setup was checked: one check (and warning) however many copies of the plugin are listed. */
 const checkedSetups = new WeakSet<ResolvedConfig>();
 
 export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
   const runtimeOptions = { bufferSize: options.bufferSize ?? 10_000 };
+  const overlay = options.overlay === true ? {} : options.overlay || undefined;
+  const overlayImport = overlay ? `import ${JSON.stringify(OVERLAY_ID)};\n` : "";
   const versions = new Map<string, string | undefined>();
   const warned = new Set<string>();
   const mismatches = new Map<string, string | undefined>();
@@ -74,8 +91,14 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
     apply: (_, env) => env.command === "serve" || options.production === true,
     config: () => ({ optimizeDeps: { exclude: ["@solidjs/router"] } }),
     configResolved: checkSetup,
-    resolveId: (id) => (id === RUNTIME_ID ? (fromSource ? runtimeFile : RESOLVED_RUNTIME_ID) : undefined),
-    load: (id) => (id === RESOLVED_RUNTIME_ID ? readFileSync(runtimeFile, "utf8") : undefined),
+    resolveId(id) {
+      if (id === RUNTIME_ID) return fromSource ? runtimeFile : RESOLVED_RUNTIME_ID;
+      if (id === OVERLAY_ID && overlay) return RESOLVED_OVERLAY_ID;
+    },
+    load(id) {
+      if (id === RESOLVED_RUNTIME_ID) return readFileSync(runtimeFile, "utf8");
+      if (id === RESOLVED_OVERLAY_ID) return `import { mountOverlay } from ${JSON.stringify(overlayFile)};\nmountOverlay(${JSON.stringify(overlay)});\n`;
+    },
     // First among all plugins: SolidStart's solid() reprints .js files, and the anchors are exact source.
     transform: { order: "pre", handler: transformRouterModule },
   };
@@ -94,15 +117,15 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
     };
     if (!SUPPORTED_ROUTER.test(version)) {
       warnOnce(`@solidjs/router ${version} is not supported (supported: 0.15.x, 0.16.x, 1.0.x); the app runs uninstrumented`);
-      return module === "query" ? { code: unsupportedRouterHeader(version) + code, map: null } : undefined;
+      return module === "query" ? { code: overlayImport + unsupportedRouterHeader(version) + code, map: null } : undefined;
     }
     try {
       const problem = mismatch(match[1], version);
       if (problem !== undefined) throw new Error(problem);
-      return { code: patchRouterModule(module, code, version, runtimeOptions), map: null };
+      return { code: (module === "query" ? overlayImport : "") + patchRouterModule(module, code, version, runtimeOptions), map: null };
     } catch (error) {
       warnOnce(`${(error as Error).message}; not instrumented`);
-      return module === "query" ? { code: unsupportedRouterHeader(version) + code, map: null } : undefined;
+      return module === "query" ? { code: overlayImport + unsupportedRouterHeader(version) + code, map: null } : undefined;
     }
   }
 }

@@ -69,16 +69,21 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
     move();
   }
 
-  // `/` focuses the filter from anywhere in the view, as in DevTools' own panels.
-  const onSlash = (event: KeyboardEvent) => {
+  // `/` focuses the filter from anywhere in the panel, as in DevTools' own panels. Heard on the
+  // panel's root node: its document in the extension, its shadow root in the page's overlay, where
+  // keys typed in the app never reach it.
+  const onSlash = (event: Event) => {
     const target = event.target as HTMLElement | null;
-    if (event.key === "/" && target?.tagName !== "INPUT") {
+    if (event instanceof KeyboardEvent && event.key === "/" && target?.tagName !== "INPUT") {
       event.preventDefault();
       filterInput.focus();
     }
   };
-  onMount(() => document.addEventListener("keydown", onSlash));
-  onCleanup(() => document.removeEventListener("keydown", onSlash));
+  onMount(() => {
+    const root = filterInput.getRootNode();
+    root.addEventListener("keydown", onSlash);
+    onCleanup(() => root.removeEventListener("keydown", onSlash));
+  });
 
   return (
     <div class="split">
