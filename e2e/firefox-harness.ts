@@ -4,6 +4,8 @@
  * add-on. Firefox's DevTools window cannot be opened or driven by automation, so the panel page is
  * opened in a plain tab and told which tab to inspect (`?tabId=`, read by panel/main.tsx only
  * where no devtools API exists); everything between the page and that panel is the real thing.
+ * Firefox's own DevTools toolbox can be opened from the browser's chrome (`openToolboxPanel`),
+ * but the panel inside it is out of reach: WebDriver BiDi addresses no extension frame there.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -35,7 +37,8 @@ export async function launchFirefox(): Promise<Browser> {
     browser: "firefox",
     executablePath: firefox,
     headless: true,
-    // WebDriver BiDi refuses to navigate to moz-extension:// URLs without it.
+    // WebDriver BiDi refuses to navigate to moz-extension:// URLs, or to run script in the
+    // browser's chrome, without it.
     args: ["--remote-allow-system-access"],
     extraPrefsFirefox: { "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
   });
@@ -76,4 +79,65 @@ export async function openPanelTab(browser: Browser, url: string): Promise<Page>
   if (tabId === undefined) throw new Error(`no single tab at ${url}`);
   await gotoExtensionPage(panel, panelUrl(`tabId=${tabId}`), ".app");
   return panel;
+}
+
+/** The raw WebDriver BiDi connection puppeteer drives Firefox with (not in its public types). */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+function bidiConnection(browser: Browser): BidiConnection {
+  const connection: unknown = Reflect.get(browser, "connection");
+  if (typeof connection !== "object" || connection === null || typeof Reflect.get(connection, "send") !== "function") {
+    throw new Error("puppeteer's browser has no WebDriver BiDi connection");
+  }
+  return { send: (method, params) => Reflect.apply(Reflect.get(connection, "send"), connection, [method, params]) };
+}
+
+/*
+ * Run in browser.xhtml with chrome privileges: what a user does by opening DevTools on the tab
+ * at URL and choosing our panel. Resolves with the URL the panel's frame loaded.
+ */
+const OPEN_TOOLBOX_PANEL = `async (url) => {
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  const { require } = ChromeUtils.importESModule("resource://devtools/shared/loader/Loader.sys.mjs");
+  const { gDevTools } = require("devtools/client/framework/devtools");
+  const tab = gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === url);
+  if (!tab) throw new Error("no tab at " + url);
+  const toolbox = await gDevTools.showToolboxForTab(tab);
+  let tool;
+  // The toolbox lists an extension's panel once its devtools page has created it.
+  for (let i = 0; i < 200 && !tool; i++, await wait(100)) {
+    tool = toolbox.getAdditionalTools().find((t) => t.extensionId === "${GECKO_ID}");
+  }
+  if (!tool) throw new Error("the toolbox never listed our panel");
+  await toolbox.selectTool(tool.id);
+  for (let i = 0; i < 200; i++, await wait(100)) {
+    const frame = toolbox.doc.getElementById("toolbox-panel-iframe-" + tool.id);
+    const spec = frame?.contentDocument?.querySelector("browser")?.currentURI?.spec;
+    if (spec?.endsWith("/panel/index.html")) return spec;
+  }
+  throw new Error("our panel's page never loaded in the toolbox");
+}`;
+
+/**
+ * Opens Firefox's own DevTools toolbox on the tab at `url` and selects our panel, through the
+ * browser's chrome (the window's script, as no automation API opens DevTools). Resolves with the
+ * panel page's URL once it loaded.
+ */
+export async function openToolboxPanel(browser: Browser, url: string): Promise<string> {
+  const connection = bidiConnection(browser);
+  const { result: tree } = await connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
+  const contexts = (tree as { contexts: { context: string; url: string }[] }).contexts;
+  const window = contexts.find((c) => c.url === "chrome://browser/content/browser.xhtml");
+  if (!window) throw new Error("no browser window among the chrome contexts");
+  const { result } = await connection.send("script.callFunction", {
+    functionDeclaration: OPEN_TOOLBOX_PANEL,
+    arguments: [{ type: "string", value: url }],
+    target: { context: window.context },
+    awaitPromise: true,
+  });
+  const outcome = result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
+  if (outcome.type !== "success" || typeof outcome.result?.value !== "string") throw new Error(`opening the toolbox failed: ${outcome.exceptionDetails?.text}`);
+  return outcome.result.value;
 }

@@ -1,15 +1,15 @@
 /*
  * The extension in real Firefox: the demo's router cache, through the Firefox build's content
  * script and background page, into the panel page (snapshot and streamed events), and a command
- * back. The panel page runs in a plain tab (Firefox's DevTools window cannot be automated; see
- * firefox-harness.ts), so what this does not cover is DevTools creating the panel and handing it
- * the inspected tab's id.
+ * back. The panel page runs in a plain tab, as the panel inside Firefox's DevTools toolbox is out of
+ * automation's reach (see firefox-harness.ts). The toolbox itself is opened too: that its panel
+ * connects to the inspected tab is seen from the page, which then receives the panel's commands.
  */
 import type { Browser, Page } from "puppeteer-core";
 import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchFirefox, openPanelTab } from "./firefox-harness.ts";
-import { fetchCounts, rowKeys, showView, startDemo, until } from "./harness.ts";
+import { launchFirefox, openPanelTab, openToolboxPanel } from "./firefox-harness.ts";
+import { bridgeTraffic, fetchCounts, openObservedTab, rowKeys, showView, startDemo, until } from "./harness.ts";
 
 const port = 5330;
 const url = `http://localhost:${port}/`;
@@ -66,4 +66,19 @@ test("an action in the page streams to the panel's timeline with the refetches i
     return keys.length === 4 && keys;
   });
   expect(refetched.sort()).toEqual(['projectTasks["1"]', 'projectTasks["2"]', 'projectTasks["3"]', "projects[]"].sort());
+});
+
+test("Firefox's own DevTools toolbox creates the panel, which connects to the tab it inspects", async () => {
+  // Another tab, which no panel inspects yet: whatever command reaches it comes from the toolbox.
+  const inspectedUrl = `${url}?toolbox`;
+  const inspected = await openObservedTab(browser!, inspectedUrl);
+  await inspected.waitForSelector('[data-fetch-key=\'projectTasks["3"]\']');
+  expect((await bridgeTraffic(inspected)).panel).toEqual([]);
+  expect(await openToolboxPanel(browser!, inspectedUrl)).toMatch(/^moz-extension:\/\/.+\/panel\/index\.html$/);
+  // The panel's port, named after devtools.inspectedWindow.tabId, reached this tab's content script.
+  const traffic = await until("the toolbox panel's connect", async () => {
+    const traffic = await bridgeTraffic(inspected);
+    return traffic.panel.includes("connect") && traffic.page.includes("snapshot") && traffic;
+  });
+  expect(traffic.panel[0]).toBe("connect");
 });
