@@ -142,3 +142,18 @@ test("reportUnsupportedRouter warns exactly once", () => {
   expect(hook.snapshot()).toEqual({ entries: [], events: [], dropped: 0 });
   warn.mockRestore();
 });
+
+test("overlay: the query module imports the overlay's mount module, which mounts it with the options given", () => {
+  const instance = queryDevtools({ overlay: { position: "right" } });
+  const transform = (module: RouterModule) =>
+    (instance.transform as unknown as { handler: Transform }).handler.call({ warn: () => {} }, readFileSync(routerFile("@solidjs/router", module), "utf8"), routerFile("@solidjs/router", module));
+  expect(transform("query")!.code.startsWith('import "virtual:solid-query-devtools/overlay";\n')).toBe(true);
+  expect(transform("action")!.code).not.toContain("overlay");
+  const resolveId = instance.resolveId as (id: string) => string | undefined;
+  const load = instance.load as (id: string) => string | undefined;
+  const resolved = resolveId("virtual:solid-query-devtools/overlay")!;
+  expect(load(resolved)).toMatch(/^import \{ mountOverlay \} from ".*panel\/overlay\/index\.ts";\nmountOverlay\(\{"position":"right"\}\);\n$/);
+  // Without the option, nothing of the overlay.
+  expect(plugin().transform(readFileSync(routerFile("@solidjs/router", "query"), "utf8"), routerFile("@solidjs/router", "query"))!.code).not.toContain("overlay");
+  expect((plugin().instance.resolveId as (id: string) => string | undefined)("virtual:solid-query-devtools/overlay")).toBeUndefined();
+});
