@@ -30,9 +30,9 @@ interface Extension {
   tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
 }
 
-/** Firefox with our add-on installed; close it when done. */
-export async function launchFirefox(): Promise<Browser> {
-  if (!existsSync(resolve(extensionDir, "manifest.json"))) throw new Error(`no Firefox build in ${extensionDir}: run "npm run package" first`);
+/** Firefox, with our add-on installed unless `extension` is false; close it when done. */
+export async function launchFirefox({ extension = true }: { extension?: boolean } = {}): Promise<Browser> {
+  if (extension && !existsSync(resolve(extensionDir, "manifest.json"))) throw new Error(`no Firefox build in ${extensionDir}: run "npm run package" first`);
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: firefox,
@@ -42,6 +42,7 @@ export async function launchFirefox(): Promise<Browser> {
     args: ["--remote-allow-system-access"],
     extraPrefsFirefox: { "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
   });
+  if (!extension) return browser;
   try {
     const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`the add-on installed as ${id}, not ${GECKO_ID}`);
