@@ -124,6 +124,8 @@ test("the timeline shows the addTask action with the refetches it caused", async
     return keys.length === 4 ? keys : undefined;
   });
   expect(refetched.sort()).toEqual(['projectTasks["1"]', 'projectTasks["2"]', 'projectTasks["3"]', "projects[]"].sort());
+  // The README's picture of the overlay over the demo, with this action's group in view.
+  await page.screenshot({ path: resolve(root, "docs/overlay.png") });
 });
 
 test("the panel's keys act only while it has focus; the toggle shortcut works from anywhere", async () => {
