@@ -7,19 +7,14 @@
  */
 import { resolve } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
-import { queryDevtools } from "solid-query-devtools/vite";
-import { createServer, type ViteDevServer } from "vite";
-import solid from "vite-plugin-solid";
+import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { fetchCounts, root, until } from "./harness.ts";
+import { root } from "./harness.ts";
+import { expectAddTaskGroup, expectDemoKeys, expectOneRefetch, inOverlay, startOverlayDemo, waitInOverlay } from "./overlay-demo.ts";
 
 const PORT = 5320;
 const URL = `http://localhost:${PORT}/`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-/** Inside the overlay's shadow root. */
-const inOverlay = (selector: string) => `[data-solid-query-devtools] >>> ${selector}`;
-/** Waits for `selector` in the overlay (waitForSelector's mutation observer does not see into shadow roots). */
-const waitInOverlay = (selector: string) => until(selector, async () => (await page.$(inOverlay(selector))) ?? undefined, 20_000);
 /** App elements whose look must not change, one per rule the panel's stylesheet also has. */
 const APP_ELEMENTS = ["body", "nav a", ".card .row", ".card button", "#fetch-counts", "main h1, main h2"];
 /** The app's part of the window the docked panel leaves alone: the panel covers the bottom 320 px. */
@@ -30,15 +25,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  // The demo's own config, with the overlay turned on.
-  server = await createServer({
-    configFile: false,
-    root: resolve(root, "demo"),
-    plugins: [solid(), queryDevtools({ overlay: true })],
-    server: { port: PORT, strictPort: true },
-    logLevel: "warn",
-  });
-  await server.listen();
+  server = await startOverlayDemo(PORT);
   browser = await puppeteer.launch({
     executablePath: chromium,
     headless: true,
@@ -73,17 +60,16 @@ const computedStyles = () =>
   );
 const appHtml = () => page.evaluate(() => document.body.outerHTML);
 const panelChunkLoaded = () => page.evaluate(() => performance.getEntriesByType("resource").some((entry) => entry.name.includes("panel-mount")));
-const rowKeys = () => page.$$eval(inOverlay("[data-query-key]"), (rows) => rows.map((row) => row.getAttribute("data-query-key")!).sort());
 
 test("the button is all the app loads, and opening the panel changes nothing of the app", async () => {
-  await waitInOverlay("[data-overlay-button]");
+  await waitInOverlay(page, "[data-overlay-button]");
   expect(await panelChunkLoaded()).toBe(false);
   const styles = await computedStyles();
   const html = await appHtml();
   const shot = await page.screenshot({ clip: APP_REGION });
 
   await page.click(inOverlay("[data-overlay-button]"));
-  await waitInOverlay('[data-query-key=\'projectTasks["3"]\']');
+  await waitInOverlay(page, '[data-query-key=\'projectTasks["3"]\']');
   expect(await panelChunkLoaded()).toBe(true);
   expect(await page.$(inOverlay("[data-overlay-button]:not([hidden])"))).toBeNull();
 
@@ -95,42 +81,19 @@ test("the button is all the app loads, and opening the panel changes nothing of 
   expect(panelRow).toBe("grid");
 });
 
-test("lists the demo's keys", async () => {
-  await until("every project's row", async () => (await rowKeys()).length === 4);
-  expect(await rowKeys()).toEqual(['projectTasks["1"]', 'projectTasks["2"]', 'projectTasks["3"]', "projects[]"]);
-});
+test("lists the demo's keys", () => expectDemoKeys(page));
 
-test("revalidating one row refetches exactly that key", async () => {
-  const key = 'projectTasks["2"]';
-  const before = await fetchCounts(page);
-  await page.click(inOverlay(`[data-query-key='${key}'] [data-action="revalidate"]`));
-  await until("the refetch", async () => (await fetchCounts(page))[key] === before[key] + 1);
-  await new Promise((r) => setTimeout(r, 500));
-  expect(await fetchCounts(page)).toEqual({ ...before, [key]: before[key] + 1 });
-});
+test("revalidating one row refetches exactly that key", () => expectOneRefetch(page, 'projectTasks["2"]'));
 
 test("the timeline shows the addTask action with the refetches it caused", async () => {
-  await page.click(inOverlay('[data-view="timeline"]'));
-  await waitInOverlay(".timeline");
-  await page.type("#add-task-form-1 input[name=title]", "From the overlay test");
-  await page.click("#add-task-form-1 [type=submit]");
-  const header = inOverlay('[data-kind="action"][data-action-name="addTask"][data-outcome="ok"]');
-  await until("the addTask group", async () => (await page.$(header)) ?? undefined, 20_000);
-  const id = await page.$eval(header, (row) => row.getAttribute("data-action-id"));
-  const refetched = await until("addTask's refetches", async () => {
-    const keys = await page.$$eval(inOverlay(`[data-parent-action="${id}"][data-kind="fetch"][data-cause="revalidate"]`), (rows) =>
-      rows.map((row) => row.getAttribute("data-key")!),
-    );
-    return keys.length === 4 ? keys : undefined;
-  });
-  expect(refetched.sort()).toEqual(['projectTasks["1"]', 'projectTasks["2"]', 'projectTasks["3"]', "projects[]"].sort());
+  await expectAddTaskGroup(page, "From the overlay test");
   // The README's picture of the overlay over the demo, with this action's group in view.
   await page.screenshot({ path: resolve(root, "docs/overlay.png") });
 });
 
 test("the panel's keys act only while it has focus; the toggle shortcut works from anywhere", async () => {
   await page.click(inOverlay('[data-view="queries"]'));
-  await waitInOverlay("input.filter");
+  await waitInOverlay(page, "input.filter");
   const activeInPanel = () => page.$eval("[data-solid-query-devtools]", (host) => host.shadowRoot!.activeElement?.className ?? null);
   // "/" typed in the app stays in the app.
   await page.click("#add-task-form-1 input[name=title]");
@@ -148,13 +111,13 @@ test("the panel's keys act only while it has focus; the toggle shortcut works fr
   await page.keyboard.press("KeyD");
   await page.keyboard.up("Shift");
   await page.keyboard.up("Alt");
-  await waitInOverlay("[data-overlay-button]:not([hidden])");
+  await waitInOverlay(page, "[data-overlay-button]:not([hidden])");
   expect(await page.$(inOverlay("[data-overlay-frame]"))).toBeNull();
 });
 
 test("remembers open, place and size across reloads", async () => {
   await page.click(inOverlay("[data-overlay-button]"));
-  await waitInOverlay("[data-overlay-frame]");
+  await waitInOverlay(page, "[data-overlay-frame]");
   await page.click(inOverlay("[data-overlay-dock]"));
   // Drag the handle of the right-docked panel to 400 px from the right edge.
   const handle = (await page.$(inOverlay("[data-overlay-resize]")))!;
@@ -167,7 +130,7 @@ test("remembers open, place and size across reloads", async () => {
   expect(await width()).toBe(400);
 
   await page.reload();
-  await waitInOverlay('[data-overlay-frame][data-position="right"]');
+  await waitInOverlay(page, '[data-overlay-frame][data-position="right"]');
   expect(await width()).toBe(400);
-  await waitInOverlay('[data-query-key=\'projectTasks["3"]\']');
+  await waitInOverlay(page, '[data-query-key=\'projectTasks["3"]\']');
 });
