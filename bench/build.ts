@@ -8,7 +8,12 @@ import { build, preview, type PreviewServer } from "vite";
 import solid from "vite-plugin-solid";
 import { queryDevtools } from "solid-query-devtools/vite";
 
-export type Variant = "plain" | "instrumented";
+export type Variant = "plain" | "instrumented" | "overlay";
+export const VARIANTS: Variant[] = ["plain", "instrumented", "overlay"];
+
+/** The plugin as each variant adds it: none, the runtime alone, the runtime with the in-page overlay's button (closed). */
+const devtoolsPlugins = (variant: Variant) =>
+  variant === "plain" ? [] : [queryDevtools({ production: true, ...(variant === "overlay" ? { overlay: true } : {}) })];
 
 const pages = resolve(import.meta.dirname, "pages");
 /** Per process, so a bench started while another runs (say, `npm test`'s tiny one) cannot overwrite its pages. */
@@ -23,7 +28,7 @@ export async function buildVariant(variant: Variant): Promise<void> {
     configFile: false,
     root: pages,
     logLevel: "warn",
-    plugins: [solid(), ...(variant === "instrumented" ? [queryDevtools({ production: true })] : [])],
+    plugins: [solid(), ...devtoolsPlugins(variant)],
     build: {
       outDir: outDir(variant),
       emptyOutDir: true,

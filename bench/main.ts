@@ -1,13 +1,14 @@
 /*
- * The bench: builds the pages plain and instrumented, serves both, launches Chromium twice (with
- * and without DevTools), runs each suite, prints the table and writes the results. `--tiny` runs
- * everything at a token size and fails only if the results are malformed; `--only a,b` picks suites.
+ * The bench: builds the pages plain, instrumented, and instrumented with the in-page overlay,
+ * serves them, launches Chromium twice (with and without DevTools), runs each suite, prints the
+ * table and writes the results. `--tiny` runs everything at a token size and fails only if the
+ * results are malformed; `--only a,b` picks suites.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { launch } from "./browser.ts";
-import { buildDir, buildVariant, serve } from "./build.ts";
+import { VARIANTS, buildDir, buildVariant, serve, type Variant } from "./build.ts";
 import type { Context } from "./context.ts";
 import { checkResults, type Results, type Row } from "./results.ts";
 import { FULL, TINY } from "./sizes.ts";
@@ -31,13 +32,13 @@ export async function main(argv: string[]): Promise<number> {
   const loadStart = loadavg();
 
   log(`building (${tiny ? "tiny" : "full"} run)`);
-  await buildVariant("plain");
-  await buildVariant("instrumented");
-  const servers = { plain: await serve("plain"), instrumented: await serve("instrumented") };
+  for (const variant of VARIANTS) await buildVariant(variant);
+  const servers = await Promise.all(VARIANTS.map(serve));
   const browsers = { plain: await launch(false), devtools: await launch(true) };
   const rows: Row[] = [];
   try {
-    const ctx: Context = { sizes, urls: { plain: servers.plain.url, instrumented: servers.instrumented.url }, ...browsers, log };
+    const urls = Object.fromEntries(VARIANTS.map((variant, i) => [variant, servers[i].url])) as Record<Variant, string>;
+    const ctx: Context = { sizes, urls, ...browsers, log };
     for (const [name, suite] of Object.entries(suites)) if (!only || only.includes(name)) rows.push(...(await suite(ctx)));
     const results: Results = {
       mode: tiny ? "tiny" : "full",
@@ -56,8 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await browsers.plain.close();
     await browsers.devtools.close();
-    await servers.plain.close();
-    await servers.instrumented.close();
+    for (const server of servers) await server.close();
     rmSync(buildDir, { recursive: true, force: true });
   }
 }

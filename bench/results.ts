@@ -48,6 +48,7 @@ export function judge(row: Omit<Row, "met">): Row {
 /** The suite ids every run must produce. */
 export const REQUIRED_ROWS = [
   "overhead.disconnected",
+  "overhead.overlay-closed",
   "overhead.connected",
   "bridge.throughput",
   "bridge.lost",

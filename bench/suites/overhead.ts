@@ -1,8 +1,9 @@
 /*
- * 1. Instrumentation overhead. The router workload (pages/app.tsx) runs in four set-ups, back to
- * back and in alternating order: the plain and the instrumented build without DevTools (ten times
- * per repetition: they are cheap), then both with DevTools open on the real Solid Queries panel,
- * which connects to the instrumented page (three times per repetition). Each instrumented figure
+ * 1. Instrumentation overhead. The router workload (pages/app.tsx) runs in five set-ups, back to
+ * back and in rotating order: the plain, the instrumented and the instrumented build with the
+ * in-page overlay's button (closed) without DevTools (ten times per repetition: they are cheap),
+ * then the first two with DevTools open on the real Solid Queries panel, which connects to the
+ * instrumented page (three times per repetition). Each instrumented figure
  * is divided by the plain one next to it, so DevTools' own cost is on both sides of the connected
  * ratio. Figures: the page main thread's CPU time (Chrome's ThreadTime, which the machine's other
  * load barely moves) and wall time; the renderer process's CPU time, which includes the content
@@ -11,13 +12,13 @@
 import type { Page } from "puppeteer-core";
 import { until } from "../../e2e/harness.ts";
 import { cpuMeter, heapUsed, openTappedPanel, readTap, sleep, type PanelTap } from "../browser.ts";
-import type { Variant } from "../build.ts";
+import { VARIANTS, type Variant } from "../build.ts";
 import { openPage, type Context } from "../context.ts";
 import type { AppBench, WorkloadSize } from "../pages/api.ts";
 import { judge, type Row } from "../results.ts";
 import { figure, pairedRatio } from "../stats.ts";
 
-type Setup = "plain" | "instrumented" | "plain+panel" | "instrumented+panel";
+type Setup = Variant | "plain+panel" | "instrumented+panel";
 interface Sample {
   wallMs: number;
   threadMs: number;
@@ -25,7 +26,8 @@ interface Sample {
   phases: { mountMs: number; actionsMs: number; navigationMs: number };
 }
 
-const variants: Variant[] = ["plain", "instrumented"];
+/** With DevTools open, the overlay's closed button is not what is measured: two builds there. */
+const connectedVariants = ["plain", "instrumented"] as const satisfies Variant[];
 /**
  * A pair's ratio varies by up to ±15% on this kind of machine, and the goal is 3 points: 70 pairs
  * narrow the median ratio's 95% interval to about ±2 points (42 left it at ±3 and wider).
@@ -33,12 +35,15 @@ const variants: Variant[] = ["plain", "instrumented"];
 const DISCONNECTED_PER_REP = 10;
 /** Connected runs vary more (four processes share the cores): with one pair per repetition, the median ratio's interval was its min and max. */
 const CONNECTED_PER_REP = 3;
-/** Pair `pair` of repetition `rep` runs plain first or instrumented first, by turns. */
-const orderOf = (rep: number, pair: number) => ((rep + pair) % 2 ? [...variants].reverse() : variants);
+/** Pair `pair` of repetition `rep` runs the builds in turn, each starting in turn (for two, plain or instrumented first). */
+const orderOf = <V extends Variant>(builds: readonly V[], rep: number, pair: number): V[] => {
+  const shift = (rep + pair) % builds.length;
+  return [...builds.slice(shift), ...builds.slice(0, shift)];
+};
 
 export async function overhead(ctx: Context): Promise<Row[]> {
   const { workload, reps } = ctx.sizes;
-  const samples: Record<Setup, Sample[]> = { plain: [], instrumented: [], "plain+panel": [], "instrumented+panel": [] };
+  const samples: Record<Setup, Sample[]> = { plain: [], instrumented: [], overlay: [], "plain+panel": [], "instrumented+panel": [] };
   const lag: number[] = [];
   const delivery = { recorded: 0, delivered: 0, dropped: 0 };
 
@@ -64,6 +69,8 @@ export async function overhead(ctx: Context): Promise<Row[]> {
   async function disconnected(variant: Variant, size = workload) {
     const page = await openPage(ctx.plain, ctx.urls[variant]);
     try {
+      // The overlay build must show its button (closed): that is what its row measures.
+      if (variant === "overlay") await until("the overlay's button", async () => (await page.$("[data-solid-query-devtools] >>> [data-overlay-button]")) !== null, 10_000);
       return await measure(page, size);
     } finally {
       await page.close();
@@ -96,15 +103,15 @@ export async function overhead(ctx: Context): Promise<Row[]> {
 
   ctx.log("overhead: warm-up");
   const warmUp = { ...workload, actions: Math.min(workload.actions, 3), navigations: Math.min(workload.navigations, 3) };
-  for (const variant of variants) await disconnected(variant, warmUp);
-  for (const variant of variants) await connected(variant, warmUp);
+  for (const variant of VARIANTS) await disconnected(variant, warmUp);
+  for (const variant of connectedVariants) await connected(variant, warmUp);
 
   for (let rep = 0; rep < reps; rep++) {
     for (let pair = 0; pair < DISCONNECTED_PER_REP; pair++) {
-      for (const variant of orderOf(rep, pair)) samples[variant].push(await disconnected(variant));
+      for (const variant of orderOf(VARIANTS, rep, pair)) samples[variant].push(await disconnected(variant));
     }
     for (let pair = 0; pair < CONNECTED_PER_REP; pair++) {
-      for (const variant of orderOf(rep, pair)) samples[`${variant}+panel`].push(await connected(variant));
+      for (const variant of orderOf(connectedVariants, rep, pair)) samples[`${variant}+panel`].push(await connected(variant));
     }
     const last = (setup: Setup) => `${setup} ${samples[setup].at(-1)!.threadMs.toFixed(0)}/${samples[setup].at(-1)!.wallMs.toFixed(0)}`;
     ctx.log(`overhead: rep ${rep + 1}/${reps} (CPU/wall ms): ${(Object.keys(samples) as Setup[]).map(last).join(", ")}`);
@@ -140,10 +147,21 @@ export async function overhead(ctx: Context): Promise<Row[]> {
   ];
   const [disconnectedCpu, disconnectedWall] = pair("instrumented", "plain", "plain build", 1.03, "overhead.disconnected", "Workload, no DevTools");
   const [connectedCpu, connectedWall] = pair("instrumented+panel", "plain+panel", "plain, DevTools open", 1.15, "overhead.connected", "Workload, panel connected");
+  // The overlay enabled but closed must cost nothing the run can tell: its ratio to plain within the interval of the ratio without it.
+  const [overlayCpu] = pair("overlay", "plain", "plain build", disconnectedCpu.ratio!.medianCi[1], "overhead.overlay-closed", "Workload, no DevTools, overlay closed");
+  const button = pairedRatio(of("overlay", "threadMs"), of("instrumented", "threadMs"));
   const interval = (row: Row) => `the median ratio's 95% confidence interval ${row.ratio!.medianCi.map((r) => r.toFixed(3)).join("–")}×`;
   return [
     { ...disconnectedCpu, note: `${size}; ${interval(disconnectedCpu)}; renderer process CPU ratio ${processRatio("instrumented", "plain")}×` },
     disconnectedWall,
+    {
+      ...overlayCpu,
+      note:
+        `queryDevtools({ overlay: true }), its button shown and the panel never opened; ${interval(overlayCpu)}; ` +
+        `goal: the median within the interval of the ratio without the overlay (${interval(disconnectedCpu)}); ` +
+        `the button's cost, overlay ÷ instrumented build: ${button.median.toFixed(3)}× (CI ${button.medianCi.map((r) => r.toFixed(3)).join("–")})`,
+      detail: { ...overlayCpu.detail, button },
+    },
     {
       ...connectedCpu,
       note:
