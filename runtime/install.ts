@@ -8,7 +8,7 @@ import { createAgent } from "./agent.ts";
 import { CacheInstrumentation } from "./cache-instrumentation.ts";
 import { GLOBAL_HOOK, createDevtoolsHook, createInertHook, type DevtoolsHook } from "./devtools-hook.ts";
 import { Recorder } from "./recorder.ts";
-import type { RuntimeOptions } from "./router-patches.ts";
+import { SUPPORTED_LINES, type RuntimeOptions } from "./router-patches.ts";
 
 let instrumentation: CacheInstrumentation | undefined;
 let unsupportedWarned = false;
@@ -25,7 +25,7 @@ export function reportUnsupportedRouter(routerVersion: string): void {
   if (unsupportedWarned) return;
   unsupportedWarned = true;
   console.warn(
-    `[solid-query-devtools] @solidjs/router ${routerVersion} is not supported (supported: 0.15.x, 0.16.x, 1.0.x); ` +
+    `[solid-query-devtools] @solidjs/router ${routerVersion} is not supported (supported: ${SUPPORTED_LINES}); ` +
       "the query cache is not instrumented and the app runs unchanged.",
   );
   publish(createInertHook(routerVersion));

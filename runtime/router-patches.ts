@@ -7,6 +7,8 @@
 
 /** Router lines the runtime supports; every other version is left alone with a warning. */
 export const SUPPORTED_ROUTER = /^(0\.15|0\.16|1\.0)\.\d+$/;
+/** The same, for people: the terminal's and the page's warnings name it. */
+export const SUPPORTED_LINES = "0.15.x, 0.16.x, 1.0.x";
 
 export type RouterModule = "query" | "action";
 

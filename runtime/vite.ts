@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin, ResolvedConfig } from "vite";
 import type { OverlayOptions } from "../panel/overlay/options.ts";
-import { PATCHED_MARK, RUNTIME_ID, SUPPORTED_ROUTER, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
+import { PATCHED_MARK, RUNTIME_ID, SUPPORTED_LINES, SUPPORTED_ROUTER, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
 
 export interface QueryDevtoolsOptions {
   /** Instrument production builds too. Default false: `vite build` output stays untouched. */
@@ -115,9 +115,11 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
       warned.add(version);
       this.warn(message);
     };
+    /** A router left as it is: only its query module says so to the page (and loads the overlay, if on). */
+    const untouched = () => (module === "query" ? { code: overlayImport + unsupportedRouterHeader(version) + code, map: null } : undefined);
     if (!SUPPORTED_ROUTER.test(version)) {
-      warnOnce(`@solidjs/router ${version} is not supported (supported: 0.15.x, 0.16.x, 1.0.x); the app runs uninstrumented`);
-      return module === "query" ? { code: overlayImport + unsupportedRouterHeader(version) + code, map: null } : undefined;
+      warnOnce(`@solidjs/router ${version} is not supported (supported: ${SUPPORTED_LINES}); the app runs uninstrumented`);
+      return untouched();
     }
     try {
       const problem = mismatch(match[1], version);
@@ -125,7 +127,7 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
       return { code: (module === "query" ? overlayImport : "") + patchRouterModule(module, code, version, runtimeOptions), map: null };
     } catch (error) {
       warnOnce(`${(error as Error).message}; not instrumented`);
-      return module === "query" ? { code: overlayImport + unsupportedRouterHeader(version) + code, map: null } : undefined;
+      return untouched();
     }
   }
 }
