@@ -178,11 +178,13 @@ export class CacheInstrumentation {
   /**
    * The router's response handler of the fetch (`meta`, `id`) runs: with its value, or its error
    * when not `ok`. A value that is not a Response it stores at once (setValue): the fetch-settle
-   * says so, and that write is no event of its own.
+   * says so, and that write is no event of its own. `storable`: false when the router will not store
+   * this value (router 2.0: a newer fetch or query.set replaced the entry's promise, or a value that
+   * came in a respond() envelope, stored later).
    */
-  settle(meta: EntryMeta, id: number, ok: boolean, value: unknown): void {
+  settle(meta: EntryMeta, id: number, ok: boolean, value: unknown, storable = true): void {
     if (!ok) return void this.fetchSettled(meta, id, "error", value);
-    const stores = !(typeof Response === "function" && value instanceof Response);
+    const stores = storable && !(typeof Response === "function" && value instanceof Response);
     if (this.fetchSettled(meta, id, stores ? "stored" : "ok") && stores) this.storing = true;
   }
 

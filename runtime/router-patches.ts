@@ -1,14 +1,16 @@
 /*
  * Source patches for the router's own cache and action modules (dist/data/query.js and
  * dist/data/action.js). Each patch is an exact anchor read from the published 0.15.4, 0.16.3 and
- * 1.0.0 packages; a patch applies only if every anchor of its file is found exactly once, so a
- * router we have not read is left untouched rather than half-instrumented.
+ * 1.0.0 packages (2.0 prereleases: router2-patches.ts); a patch applies only if every anchor of its
+ * file is found exactly once, so a router we have not read is left untouched rather than
+ * half-instrumented.
  */
+import { router2Patches } from "./router2-patches.ts";
 
 /** Router lines the runtime supports; every other version is left alone with a warning. */
-export const SUPPORTED_ROUTER = /^(0\.15|0\.16|1\.0)\.\d+$/;
+export const SUPPORTED_ROUTER = /^(0\.15|0\.16|1\.0)\.\d+$|^2\.0\.0-next\.44$/;
 /** The same, for people: the terminal's and the page's warnings name it. */
-export const SUPPORTED_LINES = "0.15.x, 0.16.x, 1.0.x";
+export const SUPPORTED_LINES = "0.15.x, 0.16.x, 1.0.x, 2.0.0-next.44";
 
 export type RouterModule = "query" | "action";
 
@@ -16,7 +18,7 @@ type Patch = [anchor: string, replacement: string];
 /** A router line to patch, or alternatives for a line that differs between supported versions: exactly one must match. */
 type Site = Patch | Patch[];
 
-const patches: Record<RouterModule, Site[]> = {
+const patches1: Record<RouterModule, Site[]> = {
   query: [
     ["let cacheMap = new Map();", "let cacheMap = __sqd.cache(new Map());"],
     // Invalidation and value writes go through the runtime, which reports them (0.15 zeroes inside its transition).
@@ -108,6 +110,7 @@ export interface RuntimeOptions {
 
 export function patchRouterModule(module: RouterModule, code: string, version: string, options: RuntimeOptions): string {
   const once = ([anchor]: Patch) => code.split(anchor).length === 2;
+  const patches = version.startsWith("2.") ? router2Patches : patches1;
   const chosen = patches[module].map((site) => (isPatch(site) ? [site] : site).filter(once));
   const missing = patches[module].filter((_, i) => chosen[i].length !== 1).map((site) => (isPatch(site) ? site : site[0])[0].trim());
   if (missing.length) {
