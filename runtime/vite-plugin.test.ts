@@ -7,10 +7,17 @@ import { parseAst } from "vite";
 import { afterAll, expect, test, vi } from "vitest";
 import { GLOBAL_HOOK, type DevtoolsHook } from "./devtools-hook.ts";
 import { reportUnsupportedRouter } from "./install.ts";
-import { RUNTIME_ID, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
+import { RUNTIME_ID, SUPPORTED_LINES, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
 import { queryDevtools } from "./vite.ts";
 
-const installed = { "1.0.3": "@solidjs/router", "1.0.0": "router-1-0-0", "0.16.3": "router-0-16", "0.15.4": "router-0-15" };
+// Router 2.0 sits in the Solid 2 demo's own node_modules (an npm workspace: its Solid 2 peers cannot share ours).
+const installed = {
+  "1.0.3": "@solidjs/router",
+  "1.0.0": "router-1-0-0",
+  "0.16.3": "router-0-16",
+  "0.15.4": "router-0-15",
+  "2.0.0-next.44": "../examples/solid2/node_modules/@solidjs/router",
+};
 const modules: RouterModule[] = ["query", "action"];
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const routerFile = (pkg: string, module: RouterModule) => join(repo, "node_modules", pkg, "dist", "data", `${module}.js`);
@@ -87,7 +94,16 @@ test("transform: unsupported version", () => {
   expect(query).not.toContain("__sqd.");
   expect(transform(router.code("action"), router.file("action"))).toBeUndefined();
   expect(transform(router.code("query"), `${router.file("query")}?v=2`)?.code).toBe(query);
-  expect(warnings).toEqual(["@solidjs/router 2.0.0 is not supported (supported: 0.15.x, 0.16.x, 1.0.x); the app runs uninstrumented"]);
+  expect(warnings).toEqual([`@solidjs/router 2.0.0 is not supported (supported: ${SUPPORTED_LINES}); the app runs uninstrumented`]);
+});
+
+// A 2.0 prerelease other than the one read is refused like any unknown version.
+test("transform: an unknown 2.0 prerelease", () => {
+  const { transform, warnings } = plugin();
+  const next = fakeRouter("@solidjs/router", "2.0.0-next.45");
+  expect(transform(next.code("query"), next.file("query"))?.code).toBe(unsupportedRouterHeader("2.0.0-next.45") + next.code("query"));
+  expect(transform(next.code("action"), next.file("action"))).toBeUndefined();
+  expect(warnings).toEqual([`@solidjs/router 2.0.0-next.45 is not supported (supported: ${SUPPORTED_LINES}); the app runs uninstrumented`]);
 });
 
 // Code another copy of the plugin already patched (the plugin listed twice) is left as it is.

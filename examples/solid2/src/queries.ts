@@ -4,10 +4,11 @@ import { formAction, query } from "@solidjs/router";
 import { respond } from "@solidjs/web";
 import * as api from "./api";
 
-export const getProjectsQuery = query(async () => api.fetchProjects(getProjectsQuery.keyFor()), "projects");
+// Every query passes its own router key (`keyFor(...)`) to the api, which counts calls by it.
+export const getProjectsQuery = query(async (): Promise<api.Project[]> => api.fetchProjects(getProjectsQuery.keyFor()), "projects");
 
 export const getProjectTasksQuery = query(
-  async (projectId: string) => api.fetchProjectTasks(getProjectTasksQuery.keyFor(projectId), projectId),
+  async (projectId: string): Promise<api.Task[]> => api.fetchProjectTasks(getProjectTasksQuery.keyFor(projectId), projectId),
   "projectTasks",
 );
 

@@ -1,0 +1,211 @@
+/*
+ * The runtime on @solidjs/router 2.0 and solid-js 2.0 RC: entries, fetches with their causes,
+ * invalidations, observers and actions with the keys they revalidate, read from the router's real
+ * cache as an app drives it (queries read in memos, form actions submitted through the router's
+ * own form handling).
+ */
+import { formAction, query, revalidate } from "@solidjs/router";
+import { respond } from "@solidjs/web";
+import { For, Loading, Show, createMemo, createSignal, type Accessor, type Setter } from "solid-js";
+import { afterEach, expect, test } from "vitest";
+import { deferred, hook, lines, log, settle } from "../../../runtime/test-log.ts";
+import { mount, reset } from "./mount.tsx";
+
+let fetched = 0;
+let hold: ReturnType<typeof deferred<string>>[] | undefined;
+const getItem = query(async (id: string) => {
+  const n = ++fetched;
+  if (hold) return `${id}#${n}:${await (hold[hold.push(deferred<string>()) - 1].promise)}`;
+  return `${id}#${n}`;
+}, "getItem");
+const [A, B] = [getItem.keyFor("a"), getItem.keyFor("b")];
+
+afterEach(async () => {
+  await reset();
+  fetched = 0;
+  hold = undefined;
+});
+
+let shown: [Accessor<boolean>, Setter<boolean>];
+/** One component reading getItem for each id in a memo (Solid 2 has no createAsync); the list can be hidden. */
+async function showItems(...ids: string[]) {
+  shown = createSignal(true);
+  const Item = (props: { id: string }) => {
+    const value = createMemo(() => getItem(props.id));
+    return <span>{value()} </span>;
+  };
+  const container = mount([
+    {
+      path: "/",
+      component: () => (
+        <Show when={shown[0]()}>
+          <Loading fallback="…">
+            <For each={ids}>{(id) => <Item id={id} />}</For>
+          </Loading>
+        </Show>
+      ),
+    },
+  ]);
+  await settle();
+  return container;
+}
+
+/** A form bound to `action`, submitted through the router's own form handling. */
+async function submit(action: ReturnType<typeof formAction>, fields: Record<string, string> = {}) {
+  const form = document.createElement("form");
+  form.method = "post";
+  form.action = String(action);
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement("input");
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  const button = document.createElement("button");
+  button.type = "submit";
+  form.append(button);
+  document.body.append(form);
+  form.requestSubmit(button);
+  await settle(10);
+  form.remove();
+}
+
+test("a reader's first fetch: the entry, its fetch (stored at once), one observer", async () => {
+  const app = await showItems("a", "b");
+  expect(app.textContent).toBe("a#1 b#2 ");
+  expect(lines()).toEqual([
+    `entry-created ${A}`,
+    `fetch-start ${A} initial`,
+    `entry-created ${B}`,
+    `fetch-start ${B} initial`,
+    `observers ${A} 1`,
+    `observers ${B} 1`,
+    `fetch-settle ${A} ok stored`,
+    `fetch-settle ${B} ok stored`,
+  ]);
+  expect(hook().entry(A)).toMatchObject({ observers: 1, fetches: 1, status: "ready" });
+});
+
+test("revalidate(key) by the app: one invalidation, one refetch of that key", async () => {
+  const app = await showItems("a", "b");
+  hook().clearLog();
+  revalidate(A);
+  await settle();
+  expect(app.textContent).toBe("a#3 b#2 ");
+  expect(lines(["revalidate", "invalidated", "fetch-start", "fetch-settle"])).toEqual([
+    "revalidate",
+    `invalidated ${A}`,
+    `fetch-start ${A} revalidate by app`,
+    `fetch-settle ${A} ok stored`,
+  ]);
+});
+
+const addItem = formAction(async (_form: FormData) => {}, "addItem");
+const renameItem = formAction(async (form: FormData) => respond({ ok: true }, { revalidate: getItem.keyFor(String(form.get("id"))) }), "renameItem");
+const failing = formAction(async () => {
+  throw new Error("on purpose");
+}, "failing");
+
+test("an action that returns nothing revalidates every active query, each refetch under the action", async () => {
+  await showItems("a", "b");
+  hook().clearLog();
+  await submit(addItem);
+  expect(lines()).toEqual([
+    "action-start",
+    "action-response",
+    `invalidated ${A} ${B}`,
+    "revalidate",
+    "action-settle",
+    `fetch-start ${A} revalidate by action`,
+    `fetch-start ${B} revalidate by action`,
+    `observers ${A} 2`,
+    `observers ${B} 2`,
+    `fetch-settle ${A} ok stored`,
+    `fetch-settle ${B} ok stored`,
+    `observers ${A} 1`,
+    `observers ${B} 1`,
+  ]);
+  expect(log(["action-start", "action-response", "invalidated", "revalidate", "action-settle"])).toMatchObject([
+    { kind: "action-start", id: 1, name: "addItem" },
+    { kind: "action-response", id: 1, revalidate: null, singleFlight: [] },
+    { kind: "invalidated", keys: [A, B], actionId: 1 },
+    { kind: "revalidate", requested: null, active: [A, B], force: false, cause: { kind: "action", actionId: 1 } },
+    { kind: "action-settle", id: 1, ok: true },
+  ]);
+  expect(log(["fetch-start"])).toMatchObject([{ revalidation: { kind: "action", actionId: 1 } }, { revalidation: { kind: "action", actionId: 1 } }]);
+  expect(fetched).toBe(4);
+});
+
+test("respond(…, { revalidate: key }) refetches that key alone", async () => {
+  await showItems("a", "b");
+  hook().clearLog();
+  await submit(renameItem, { id: "b" });
+  expect(lines(["action-start", "action-response", "invalidated", "revalidate", "action-settle", "fetch-start", "fetch-settle"])).toEqual([
+    "action-start",
+    "action-response",
+    `invalidated ${B}`,
+    "revalidate",
+    "action-settle",
+    `fetch-start ${B} revalidate by action`,
+    `fetch-settle ${B} ok stored`,
+  ]);
+  expect(log(["action-response", "revalidate", "action-settle"])).toMatchObject([
+    { kind: "action-response", id: 1, revalidate: [B], singleFlight: [] },
+    { kind: "revalidate", requested: [B], matched: [B], active: [B], cause: { kind: "action", actionId: 1 } },
+    { kind: "action-settle", id: 1, ok: true, result: { type: "object" } },
+  ]);
+  expect(fetched).toBe(3);
+});
+
+test("a failing action settles with its error and revalidates nothing", async () => {
+  await showItems("a");
+  hook().clearLog();
+  await submit(failing);
+  expect(log()).toMatchObject([
+    { kind: "action-start", id: 1, name: "failing" },
+    { kind: "action-settle", id: 1, ok: false, error: { type: "error" } },
+  ]);
+  expect(fetched).toBe(1);
+});
+
+test("a fetch superseded before it settles is not stored; a later query.set is reported", async () => {
+  hold = [];
+  await showItems("a");
+  hold[0].resolve("first");
+  await settle();
+  hook().clearLog();
+  revalidate(A);
+  await settle();
+  revalidate(A);
+  await settle();
+  hold[2].resolve("third");
+  await settle();
+  hold[1].resolve("second");
+  await settle();
+  query.set(A, "set");
+  // Solid 2 keeps a re-running reader's old subscription until its new read settles: 2 meanwhile.
+  expect(lines()).toEqual([
+    "revalidate",
+    `invalidated ${A}`,
+    `fetch-start ${A} revalidate by app`,
+    `observers ${A} 2`,
+    "revalidate",
+    `invalidated ${A}`,
+    `fetch-start ${A} revalidate by app`,
+    `fetch-settle ${A} ok stored`,
+    `observers ${A} 1`,
+    `fetch-settle ${A} ok`,
+    `value-set ${A} via set`,
+  ]);
+  expect(hook().entry(A)).toMatchObject({ fetches: 3, status: "ready" });
+});
+
+test("observers: hiding the reader leaves the entry unobserved; showing it again observes it", async () => {
+  await showItems("a");
+  hook().clearLog();
+  shown[1](false);
+  await settle();
+  shown[1](true);
+  await settle();
+  expect(lines(["observers", "fetch-start"])).toEqual([`observers ${A} 0`, `observers ${A} 1`]);
+});
