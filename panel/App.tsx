@@ -4,6 +4,7 @@
  * key in the timeline shows it in the queries view and "In timeline" filters the timeline by it.
  */
 import { ErrorBoundary, Match, Show, Switch, createSignal, onCleanup, type JSX } from "solid-js";
+import { SUPPORTED_LINES } from "../runtime/router-patches.ts";
 import type { OriginAccess } from "./origin/origin-access.ts";
 import { OriginBadge, OriginNotice } from "./origin/OriginNotice.tsx";
 import { createOriginState } from "./origin/origin-state.ts";
@@ -105,7 +106,7 @@ export function App(props: { store: PanelStore; theme: Theme; origin?: OriginAcc
         <Match when={state.status === "unsupported"}>
           <div class="notice" data-notice="unsupported">
             <h2>@solidjs/router {state.routerVersion} is not supported</h2>
-            <p>The runtime instruments 0.15.x, 0.16.x and 1.0.x. The app runs unchanged.</p>
+            <p>The runtime instruments {SUPPORTED_LINES}. The app runs unchanged.</p>
           </div>
         </Match>
         <Match when={state.status === "mismatch"}>
