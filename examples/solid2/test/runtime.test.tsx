@@ -209,3 +209,14 @@ test("observers: hiding the reader leaves the entry unobserved; showing it again
   await settle();
   expect(lines(["observers", "fetch-start"])).toEqual([`observers ${A} 0`, `observers ${A} 1`]);
 });
+
+test("a value the server rendered is adopted from the hydration registry: a hydrated entry, no fetch", async () => {
+  const H = getItem.keyFor("h");
+  // What the server's hydration script leaves: the registry router 2.0 takes the entry from (takeHydrationValue).
+  (globalThis as { _$HY?: { r: Record<string, unknown> } })._$HY = { r: { [H]: "h from the server" } };
+  const app = await showItems("h");
+  expect(app.textContent).toBe("h from the server ");
+  expect(fetched).toBe(0);
+  expect(lines()).toEqual([`entry-created ${H}`, `observers ${H} 1`, `value-set ${H} via fetch`]);
+  expect(hook().entry(H)).toMatchObject({ hydrated: true, fetches: 0, status: "ready" });
+});
