@@ -18,7 +18,8 @@ type Patch = [anchor: string, replacement: string];
 /** A router line to patch, or alternatives for a line that differs between supported versions: exactly one must match. */
 type Site = Patch | Patch[];
 
-const patches1: Record<RouterModule, Site[]> = {
+/** The 0.15, 0.16 and 1.0 lines. */
+const patches1x: Record<RouterModule, Site[]> = {
   query: [
     ["let cacheMap = new Map();", "let cacheMap = __sqd.cache(new Map());"],
     // Invalidation and value writes go through the runtime, which reports them (0.15 zeroes inside its transition).
@@ -110,7 +111,7 @@ export interface RuntimeOptions {
 
 export function patchRouterModule(module: RouterModule, code: string, version: string, options: RuntimeOptions): string {
   const once = ([anchor]: Patch) => code.split(anchor).length === 2;
-  const patches = version.startsWith("2.") ? router2Patches : patches1;
+  const patches = version.startsWith("2.") ? router2Patches : patches1x;
   const chosen = patches[module].map((site) => (isPatch(site) ? [site] : site).filter(once));
   const missing = patches[module].filter((_, i) => chosen[i].length !== 1).map((site) => (isPatch(site) ? site : site[0])[0].trim());
   if (missing.length) {
