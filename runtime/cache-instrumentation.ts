@@ -81,6 +81,8 @@ export class CacheInstrumentation {
   private fetchSeq = 0;
   private actionSeq = 0;
   private readonly actionStarts = new Map<number, number>();
+  /** Actions whose mutation (the function the router's form action calls) is running (router 2.0). */
+  private readonly mutating = new Set<number>();
   /**
    * Entries whose observer count changed in this task, reported once it settles: tuple, count
    * before the change, tuple, count… up to `observerChangeCount`. The array is reused: emptying it
@@ -227,6 +229,29 @@ export class CacheInstrumentation {
     // `reload({ revalidate: [] })` sends an empty header, which the router splits into [""]: no key.
     this.emit({ kind: "action-response", id, revalidate: keys?.filter((k) => k !== "") ?? null, singleFlight: flightKeys ?? [] });
     this.actionContext = id;
+  }
+
+  /** Router 2.0: action `id` calls its mutation; its response may reach the single-flight consumer meanwhile. */
+  mutation<T>(id: number, run: () => T): T {
+    this.mutating.add(id);
+    const done = () => void this.mutating.delete(id);
+    let result: T;
+    try {
+      result = run();
+    } catch (error) {
+      done();
+      throw error;
+    }
+    Promise.resolve(result).then(done, done);
+    return result;
+  }
+
+  /**
+   * The action a single-flight response applied now belongs to: the one whose mutation is in
+   * flight, if exactly one is (with none or several, the response is the app's, unattributed).
+   */
+  mutatingAction(): number | undefined {
+    return this.mutating.size === 1 ? this.mutating.values().next().value : undefined;
   }
 
   withAction<T>(id: number, run: () => T): T {

@@ -5,7 +5,8 @@
  * a hydration payload is adopted, a fetch's value is stored only if no newer fetch or query.set
  * replaced its promise, and action responses (X-Revalidate keys, single-flight data, the
  * revalidation that follows) are applied by query.js's `applyServerResponse`, which the action
- * module now calls with the action's id. See router-patches.ts for how anchors are applied.
+ * module now calls with the action's id, and the single-flight consumer with the id of the action
+ * whose mutation is in flight. See router-patches.ts for how anchors are applied.
  */
 type Sites = Record<"query" | "action", ([anchor: string, replacement: string] | [anchor: string, replacement: string][])[]>;
 
@@ -66,9 +67,17 @@ export const router2Patches: Sites = {
       "    sweep && revalidate(keys, false);",
       "    sweep && (__sqdId ? __sqd.withAction(__sqdId, () => revalidate(keys, false)) : revalidate(keys, false));",
     ],
+    // Single-flight: the server-function transport hands a mutation's response to this consumer
+    // before the mutation returns (the action then leaves it alone); it belongs to the form action
+    // whose mutation is in flight, when exactly one is.
+    [
+      "        applyServerResponse(response, router, router.navigatorFactory(), true, undefined, data);",
+      "        applyServerResponse(response, router, router.navigatorFactory(), true, undefined, data, __sqd.mutatingAction());",
+    ],
   ],
   action: [
     ["        const form = this.f;", "        const form = this.f;\n        const __sqdId = __sqd.actionStart(url, variables);"],
+    ["        const runMutation = () => fn(...variables);", "        const runMutation = () => __sqd.mutation(__sqdId, () => fn(...variables));"],
     // Once per invocation, with what the action settled on (its data, its error, or nothing).
     [
       "            outcome || (outcome = { response, hooks: [...settledHooks.values()] });",

@@ -6,6 +6,7 @@
  */
 import { formAction, query, revalidate } from "@solidjs/router";
 import { respond } from "@solidjs/web";
+import { deliverFlightData } from "@solidjs/web/server-functions";
 import { For, Loading, Show, createMemo, createSignal, type Accessor, type Setter } from "solid-js";
 import { afterEach, expect, test } from "vitest";
 import { deferred, hook, lines, log, settle } from "../../../runtime/test-log.ts";
@@ -155,6 +156,31 @@ test("respond(…, { revalidate: key }) refetches that key alone", async () => {
     { kind: "action-settle", id: 1, ok: true, result: { type: "object" } },
   ]);
   expect(fetched).toBe(3);
+});
+
+// A server function's single-flight response: its transport hands the keys and the fresh values to the
+// router's consumer (deliverFlightData, the transport's own call) before the mutation returns.
+const serverRename = formAction(async (form: FormData) => {
+  const key = getItem.keyFor(String(form.get("id")));
+  const response = new Response(null, { headers: { "X-Single-Flight": "true", "X-Revalidate": key } });
+  await deliverFlightData(response, { true: { [key]: "b from the server" } });
+  return { ok: true };
+}, "serverRename");
+
+test("single-flight: the keys and values a server function's response carries belong to its action; nothing refetches", async () => {
+  const app = await showItems("a", "b");
+  hook().clearLog();
+  await submit(serverRename, { id: "b" });
+  expect(app.textContent).toBe("a#1 b from the server ");
+  expect(fetched).toBe(2);
+  expect(log(["action-start", "action-response", "invalidated", "value-set", "revalidate", "action-settle", "fetch-start"])).toMatchObject([
+    { kind: "action-start", id: 1, name: "serverRename" },
+    { kind: "action-response", id: 1, revalidate: [B], singleFlight: [B] },
+    { kind: "invalidated", keys: [B], actionId: 1 },
+    { kind: "value-set", key: B, via: "set", actionId: 1 },
+    { kind: "revalidate", requested: [B], active: [B], cause: { kind: "action", actionId: 1 } },
+    { kind: "action-settle", id: 1, ok: true },
+  ]);
 });
 
 test("a failing action settles with its error and revalidates nothing", async () => {
