@@ -19,7 +19,7 @@ import { createTabRouter, type RouterPort } from "../extension/tab-router.ts";
 import { fakePort } from "../extension/fake-port.ts";
 import { createPanelStore } from "../panel/store.ts";
 import { createAgent } from "../runtime/agent.ts";
-import type { DevtoolsHook } from "../runtime/devtools-hook.ts";
+import { noEdits, type DevtoolsHook } from "../runtime/devtools-hook.ts";
 import { PreviewSchema, type Preview } from "./preview-schema.ts";
 import {
   EXTENSION_SOURCE,
@@ -508,6 +508,7 @@ function stubHook() {
     protocol: PROTOCOL,
     routerVersion: "1.0.0",
     instrumented: true,
+    ...noEdits("a stand-in hook"),
     snapshot: () => (count("snapshot"), { entries: [], events: [], dropped: 0 }),
     entry: () => (count("entry"), undefined),
     subscribe: () => (count("subscribe"), () => void count("unsubscribe")),

@@ -174,7 +174,7 @@ test("non-forced revalidate of a fresh entry", async () => {
   await settle();
   expect(app.text()).toBe("a#1 ");
   expect(lines(["revalidate", "invalidated", "fetch-start"])).toEqual(["revalidate"]);
-  expect(log(["revalidate"])[0]).toMatchObject({ force: false, active: [A] });
+  expect(log(["revalidate"])[0]).toMatchObject({ force: false, active: [], reused: [A] });
 });
 
 // After a revalidation's transition, a later fetch of the same key is no longer attributed to it.
