@@ -58,7 +58,11 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
   /** Tracks the value changes of exactly the keys in `keys` (none: stops tracking). */
   function trackChanges(keys: Iterable<string>) {
     const wanted = new Set(keys);
-    for (const [key, track] of tracking) if (!wanted.has(key)) (track.release(), tracking.delete(key));
+    for (const [key, track] of tracking) {
+      if (wanted.has(key)) continue;
+      track.release();
+      tracking.delete(key);
+    }
     for (const key of wanted) if (!tracking.has(key)) tracking.set(key, { release: hook.trackChanges(key), sent: 0 });
   }
 
