@@ -170,3 +170,22 @@ test("a single-flight promise value settles as set, not fetch", async () => {
   await settle();
   expect(log(["value-set"]).map((e) => (e as { via: string }).via)).toEqual(["set", "awaited"]);
 });
+
+// SolidStart's single-flight: the response's value is a promise. Its query.set and the awaited value
+// the reader stores are both the action's, the revalidation re-reads it, and nothing is fetched.
+test("single-flight promise value inside an action: one query.set, its awaited value, no refetch", async () => {
+  const flight = action(async () => {
+    const response = new Response(null, { headers: { "X-Single-Flight": "true", "X-Revalidate": A } });
+    return Object.assign(response, { customBody: () => ({ _$value: "ok", [A]: Promise.resolve("a from server") }) });
+  }, "flight");
+  const { app, run } = await setup(flight);
+  await run();
+  await settle();
+  expect(app.text()).toBe("a from server b#2 ");
+  expect(fetched).toBe(2);
+  expect(log(["value-set", "revalidate", "fetch-start"])).toEqual([
+    { kind: "value-set", key: A, via: "set", actionId: 1 },
+    { kind: "revalidate", requested: [A], matched: [A], active: [], reused: [A], force: false, cause: { kind: "action", actionId: 1 } },
+    { kind: "value-set", key: A, via: "awaited", actionId: 1 },
+  ]);
+});
