@@ -172,3 +172,27 @@ test("revalidate, invalidate and delete commands", async () => {
   ]);
   expect(events[0]).toMatchObject({ cause: { kind: "devtools" }, active: [] });
 });
+
+// The edit commands over the wall: the value as JSON, a refusal with its reason, and the value
+// changes of a watched entry after a devtools write (none for an unwatched one).
+test("read-json, set-value, refusals and value changes", async () => {
+  const key = getItem.keyFor("e");
+  await getItem("e");
+  await send({ kind: "connect" });
+  await send({ kind: "read-json", key });
+  expect(received.at(-1)).toMatchObject({ kind: "value-json", key, json: JSON.stringify({ id: "e", nested: { deep: [1, 2, 3] } }, null, 2) });
+  await send({ kind: "set-value", key, path: ["nested"], json: "{oops" });
+  expect(received.at(-1)).toMatchObject({ kind: "refused", command: "set-value", key, reason: expect.stringMatching(/^the edit is not JSON/) });
+  await send({ kind: "restore", key });
+  expect(received.at(-1)).toMatchObject({ kind: "refused", command: "restore", key });
+
+  received = [];
+  await send({ kind: "set-value", key, path: ["id"], json: '"unwatched"' });
+  expect(kinds()).not.toContain("value-changes");
+  await send({ kind: "watch", keys: [key] });
+  await send({ kind: "set-value", key, path: ["nested", "deep", 3], json: "4" });
+  const changes = received.filter((m) => m.kind === "value-changes");
+  expect(changes).toEqual([
+    expect.objectContaining({ key, changes: [expect.objectContaining({ via: "devtools", paths: [expect.objectContaining({ path: ["nested", "deep", 3], change: "added" })] })] }),
+  ]);
+});
