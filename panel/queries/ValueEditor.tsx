@@ -47,7 +47,7 @@ export function ValueEditor(props: { entryKey: string; store: PanelStore; disabl
         when={text() !== undefined}
         fallback={
           <div class="details-actions">
-            <input class="filter" data-setting="edit-path" placeholder="field (e.g. 0.name); empty: whole value" value={path()} onInput={(e) => setPath(e.currentTarget.value)} />
+            <input class="filter" data-setting="edit-path" placeholder="field, e.g. 0.name" title="a field to edit (e.g. 0.name); empty: the whole value" value={path()} onInput={(e) => setPath(e.currentTarget.value)} />
             <button data-action="edit-value" disabled={props.disabled} title="edit as JSON; written with the router's query.set" onClick={open}>
               Edit
             </button>
