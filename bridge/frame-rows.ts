@@ -9,7 +9,7 @@
  * revalidation, shared by every fetch it started, is written out once per frame: a later row
  * holds 0 for "the same as the fetch-start row before".
  */
-import { EntryStatusSchema, FetchCauseSchema, RemovalReasonSchema, ValueViaSchema, type DevtoolsEvent, type Entry } from "./protocol.ts";
+import { EntryStatusSchema, FetchCauseSchema, RemovalReasonSchema, SimulatedStateSchema, ValueViaSchema, type DevtoolsEvent, type Entry } from "./protocol.ts";
 
 /** Per frequent kind, the fields after kind, seq, time and key, in row order. */
 const EVENT_FIELDS = {
@@ -45,6 +45,7 @@ function codesFor(fields: readonly string[]): (readonly unknown[] | undefined)[]
     stored: flag,
     hydrated: flag,
     valueOmitted: flag,
+    simulated: SimulatedStateSchema.options,
   };
   let found = aligned.get(fields);
   if (!found) aligned.set(fields, (found = fields.map((field) => codes![field])));
@@ -55,7 +56,7 @@ const SAME_REVALIDATION = 0;
 
 const ENTRY_FIELDS = [
   "key", "query", "args", "status", "updatedAt", "createdAt", "intent", "observers",
-  "fetches", "lastFetchMs", "hydrated", "gcAt", "value", "valueOmitted", "error",
+  "fetches", "lastFetchMs", "hydrated", "gcAt", "value", "valueOmitted", "error", "simulated",
 ] as const satisfies readonly (keyof Entry)[];
 
 function fill(row: unknown[], source: Record<string, unknown>, fields: readonly string[]): unknown[] {

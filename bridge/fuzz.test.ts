@@ -19,7 +19,7 @@ import { createTabRouter, type RouterPort } from "../extension/tab-router.ts";
 import { fakePort } from "../extension/fake-port.ts";
 import { createPanelStore } from "../panel/store.ts";
 import { createAgent } from "../runtime/agent.ts";
-import type { DevtoolsHook } from "../runtime/devtools-hook.ts";
+import { noEdits, type DevtoolsHook } from "../runtime/devtools-hook.ts";
 import { PreviewSchema, type Preview } from "./preview-schema.ts";
 import {
   EXTENSION_SOURCE,
@@ -178,7 +178,7 @@ function randomString(r: Rng, length = r.int(12)): string {
 const SOURCES = [PAGE_SOURCE, PANEL_SOURCE, EXTENSION_SOURCE, "solid-query-devtools", "react-devtools-bridge"];
 const KINDS = [
   "hello", "snapshot", "batch", "value", "connect", "disconnect", "get-snapshot", "revalidate", "invalidate", "delete",
-  "inspect", "watch", "clear-log", "page-connected", "page-disconnected", "rejected", "entry-created", "nope",
+  "inspect", "watch", "clear-log", "read-json", "set-value", "simulate", "restore", "page-connected", "page-disconnected", "rejected", "entry-created", "nope",
 ];
 const FIELDS = ["source", "protocol", "kind", "keys", "key", "path", "events", "entries", "removed", "dropped", "url", "count", "type"];
 
@@ -320,7 +320,15 @@ function frameOf(data: unknown): unknown {
 }
 
 function validCommand(r: Rng): unknown {
-  switch (r.int(9)) {
+  switch (r.int(13)) {
+    case 9:
+      return panelCommand({ kind: "read-json", key: key(r) });
+    case 10:
+      return panelCommand({ kind: "set-value", key: key(r), path: path(r), json: r.pick(["1", '"x"', '{"a":[1,{"b":null}]}', "{oops", ""]) });
+    case 11:
+      return panelCommand({ kind: "simulate", key: key(r), state: r.pick(["pending", "error"] as const) });
+    case 12:
+      return panelCommand({ kind: "restore", key: key(r) });
     case 0:
       return panelCommand({ kind: "connect" });
     case 1:
@@ -508,6 +516,11 @@ function stubHook() {
     protocol: PROTOCOL,
     routerVersion: "1.0.0",
     instrumented: true,
+    ...noEdits("a stand-in hook"),
+    readJson: () => (count("read-json"), { refused: "a stand-in hook" }),
+    setValue: () => (count("set-value"), "a stand-in hook"),
+    simulate: () => (count("simulate"), "a stand-in hook"),
+    restore: () => (count("restore"), "a stand-in hook"),
     snapshot: () => (count("snapshot"), { entries: [], events: [], dropped: 0 }),
     entry: () => (count("entry"), undefined),
     subscribe: () => (count("subscribe"), () => void count("unsubscribe")),

@@ -17,6 +17,8 @@ export const PROTOCOL = 5;
 export const MAX_INVALIDATED_KEYS = 1000;
 /** Longest rejection reason kept: reasons may quote page data. */
 export const MAX_REASON = 500;
+/** Longest frame body, in characters: well below the 64 MiB an extension message may carry. */
+export const MAX_FRAME = 32 * 1024 * 1024;
 
 const Key = v.pipe(v.string(), v.maxLength(4096));
 const Keys = v.pipe(v.array(Key), v.maxLength(10_000));
@@ -40,8 +42,15 @@ export const RevalidateCauseSchema = v.object({
   actionId: v.optional(v.number()),
 });
 
-/** Who wrote an entry's value: "set" is `query.set` (single-flight data), not a fetch. */
-export const ValueViaSchema = v.picklist(["fetch", "set"]);
+/**
+ * Who wrote an entry's value: "set" is `query.set` (single-flight data), not a fetch; "devtools"
+ * is `query.set` called by the devtools (an edit); "awaited" is the router storing the awaited
+ * value of the promise a `query.set` wrote (SolidStart's single-flight data): the end of that
+ * write, not a write of its own. New values go last: frames carry their index.
+ */
+export const ValueViaSchema = v.picklist(["fetch", "set", "devtools", "awaited"]);
+/** What the devtools can make an entry look like to its readers: loading forever, or failed. */
+export const SimulatedStateSchema = v.picklist(["pending", "error"]);
 /** Why an entry left the cache: the router's cleanup timer, `query.delete` or `query.clear`. */
 export const RemovalReasonSchema = v.picklist(["gc", "delete", "clear"]);
 
@@ -106,6 +115,11 @@ export const EventSchema = byKind(v.variant("kind", [
     actionId: v.optional(v.number()),
   }),
   v.object({ ...EventBase, kind: v.literal("observers"), key: Key, count: v.number() }),
+  /**
+   * The devtools put an entry in a simulated state (its readers see a pending or failed promise),
+   * "restored" it (its saved promise and value back), or a real fetch "ended" the simulation.
+   */
+  v.object({ ...EventBase, kind: v.literal("simulation"), key: Key, state: v.picklist(["pending", "error", "restored", "ended"]) }),
   v.object({
     ...EventBase,
     kind: v.literal("entry-removed"),
@@ -118,8 +132,13 @@ export const EventSchema = byKind(v.variant("kind", [
     /** What the caller asked for: null means every entry. */
     requested: v.nullable(Keys),
     matched: Keys,
-    /** Matched entries with observers: only these refetch now. */
+    /** Matched entries with observers that refetch now: invalidated (or forced), or old enough that their reader refetches. */
     active: Keys,
+    /**
+     * Matched entries with observers whose value is fresh (just written by `query.set`: single-flight
+     * data or a devtools edit): their readers re-run and read it from the cache, no fetch.
+     */
+    reused: v.optional(Keys),
     force: v.boolean(),
     cause: RevalidateCauseSchema,
   }),
@@ -150,6 +169,7 @@ export type DevtoolsEvent = v.InferOutput<typeof EventSchema>;
 export type EventKind = DevtoolsEvent["kind"];
 export type FetchCause = v.InferOutput<typeof FetchCauseSchema>;
 export type RevalidateCause = v.InferOutput<typeof RevalidateCauseSchema>;
+export type ValueVia = v.InferOutput<typeof ValueViaSchema>;
 
 export const EntryStatusSchema = v.picklist(["pending", "ready", "error", "stale"]);
 export type EntryStatus = v.InferOutput<typeof EntryStatusSchema>;
@@ -178,8 +198,27 @@ export const EntrySchema = v.object({
    */
   valueOmitted: v.optional(v.literal(true)),
   error: v.optional(PreviewSchema),
+  /** The devtools hold the entry in this state until restored (see the `simulate` command). */
+  simulated: v.optional(SimulatedStateSchema),
 });
 export type Entry = v.InferOutput<typeof EntrySchema>;
+
+/** One path of a value that a write changed, with short previews of what it held before and after. */
+export const PathChangeSchema = v.object({
+  path: Path,
+  change: v.picklist(["added", "removed", "changed"]),
+  before: v.optional(PreviewSchema),
+  after: v.optional(PreviewSchema),
+});
+/** A write that changed a watched entry's value: the changed paths (at most a few dozen; `more` counts the rest). */
+export const ValueChangeSchema = v.object({
+  time: Time,
+  via: ValueViaSchema,
+  paths: v.pipe(v.array(PathChangeSchema), v.maxLength(100)),
+  more: v.number(),
+});
+export type PathChange = v.InferOutput<typeof PathChangeSchema>;
+export type ValueChange = v.InferOutput<typeof ValueChangeSchema>;
 
 /**
  * Checked first, for a readable mismatch reason, and again by the schema: a value that changes
@@ -224,6 +263,24 @@ export const PageMessageSchema = v.variant("kind", [
     path: Path,
     preview: PreviewSchema,
   }),
+  /** A watched entry's latest value changes, newest last (replaces the last list sent for it). */
+  v.object({ ...PageHeader, kind: v.literal("value-changes"), key: Key, changes: v.pipe(v.array(ValueChangeSchema), v.maxLength(100)) }),
+  /** The answer to `read-json`: the value as JSON text, or why it cannot round-trip through JSON. */
+  v.object({
+    ...PageHeader,
+    kind: v.literal("value-json"),
+    key: Key,
+    json: v.optional(v.pipe(v.string(), v.maxLength(MAX_FRAME))),
+    refused: v.optional(v.pipe(v.string(), v.maxLength(MAX_REASON))),
+  }),
+  /** A devtools write (`set-value`, `simulate`, `restore`) the page refused, and why. */
+  v.object({
+    ...PageHeader,
+    kind: v.literal("refused"),
+    command: v.picklist(["set-value", "simulate", "restore"]),
+    key: Key,
+    reason: v.pipe(v.string(), v.maxLength(MAX_REASON)),
+  }),
 ]);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 
@@ -239,6 +296,13 @@ export const PanelCommandSchema = v.variant("kind", [
   /** Send these entries' values with their updates (the entries whose value the panel shows); replaces the last list. */
   v.object({ ...PanelHeader, kind: v.literal("watch"), keys: Keys }),
   v.object({ ...PanelHeader, kind: v.literal("clear-log") }),
+  /** The entry's value as JSON text, to edit (answered by `value-json`). */
+  v.object({ ...PanelHeader, kind: v.literal("read-json"), key: Key }),
+  /** Writes `json` at `path` of the entry's value (the whole value at []) with the router's `query.set`. */
+  v.object({ ...PanelHeader, kind: v.literal("set-value"), key: Key, path: Path, json: v.pipe(v.string(), v.maxLength(MAX_FRAME)) }),
+  /** Holds the entry's readers in a pending or failed state through the router's cache, until `restore`. */
+  v.object({ ...PanelHeader, kind: v.literal("simulate"), key: Key, state: SimulatedStateSchema }),
+  v.object({ ...PanelHeader, kind: v.literal("restore"), key: Key }),
 ]);
 export type PanelCommand = v.InferOutput<typeof PanelCommandSchema>;
 
@@ -277,8 +341,6 @@ export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
  * for one JSON.stringify and some string copies; the panel, the one consumer, parses the body and
  * validates it in full (`decodePageFrame`). Entries and frequent events are rows in the body (frame-rows.ts).
  */
-/** Longest frame body, in characters: well below the 64 MiB an extension message may carry. */
-export const MAX_FRAME = 32 * 1024 * 1024;
 export const PageFrameSchema = v.object({
   ...PageHeader,
   kind: v.picklist(PageMessageSchema.options.map((option) => option.entries.kind.literal)),

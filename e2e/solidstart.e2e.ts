@@ -128,6 +128,16 @@ test("(2) a single-flight server action shows in the timeline; its query ran onc
   expect(await inspected.panel.$$(`[data-parent-action="${id}"][data-kind="fetch"]`)).toHaveLength(0);
   await expectServerCounts("the single-flight run", plusOne(before, ["projects[]"]));
   await inspected.page.waitForFunction(() => document.querySelector('[data-project="2"] h2')?.textContent?.includes("Renamed app"));
+  // The group says what happened: the revalidation re-read the response's value (no "refetching"),
+  // and the query.set of projects[] is one line, inside the group (its awaited value joins it).
+  const revalidation = await text(`[data-parent-action="${id}"][data-kind="revalidate"]`);
+  expect(revalidation).toContain("revalidated by single-flight: value from the action's response");
+  expect(revalidation).not.toContain("refetching");
+  await new Promise((r) => setTimeout(r, 300));
+  const sets = await inspected.panel.$$eval('[data-kind="value-set"]', (lines) =>
+    lines.filter((line) => line.textContent?.includes("query.set")).map((line) => [line.textContent, line.getAttribute("data-parent-action")]),
+  );
+  expect(sets).toEqual([[expect.stringContaining("projects[]"), id]]);
 });
 
 test("(3) revalidate on one instance refetches it from the server exactly once", async () => {

@@ -8,7 +8,7 @@ import { afterEach, expect, test } from "vitest";
 import { PROTOCOL, decodePageFrame, panelCommand, type Entry, type PageFrame, type PageMessage } from "../bridge/protocol.ts";
 import { createWallPair } from "../bridge/wall.ts";
 import { FLUSH_MS, createAgent } from "../runtime/agent.ts";
-import { eventLog, type DevtoolsHook } from "../runtime/devtools-hook.ts";
+import { eventLog, noEdits, type DevtoolsHook } from "../runtime/devtools-hook.ts";
 import { Recorder } from "../runtime/recorder.ts";
 import { testEntry } from "./test-entry.ts";
 import { createPanelStore } from "./store.ts";
@@ -26,6 +26,7 @@ function scriptedHook(capacity: number) {
     protocol: PROTOCOL,
     routerVersion: "1.0.0",
     instrumented: true,
+    ...noEdits("a stand-in hook"),
     ...eventLog(recorder),
     snapshot: () => ({ entries: [...entries.values()], events: hook.eventsSince(0).events, dropped: recorder.dropped }),
     entry: (key) => entries.get(key),

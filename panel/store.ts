@@ -18,6 +18,7 @@ import {
   type ExtensionNotice,
   type PageMessage,
   type PanelCommandBody,
+  type ValueChange,
 } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
 import { SESSION_FORMAT, type Session } from "./session.ts";
@@ -234,6 +235,13 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
       case "value":
         valueListeners.forEach((listener) => listener(message));
         return;
+      case "value-changes":
+        setChanges((all) => new Map(all).set(message.key, message.changes));
+        return;
+      case "value-json":
+      case "refused":
+        editListeners.forEach((listener) => listener(message));
+        return;
     }
   }
 
@@ -265,6 +273,9 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   }
 
   const valueListeners = new Set<(message: Extract<PageMessage, { kind: "value" }>) => void>();
+  const editListeners = new Set<(message: EditAnswer) => void>();
+  /** The latest value changes of the watched entries, by key (the page sends them only for those). */
+  const [changes, setChanges] = createSignal<ReadonlyMap<string, readonly ValueChange[]>>(new Map());
 
   /** Valid messages waiting for the next apply (with `coalesceMs`), in arrival order. */
   let pending: (() => void)[] = [];
@@ -307,11 +318,25 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
     watch: (keys: readonly string[]) => {
       if (keys.length === watched.length && keys.every((key, i) => key === watched[i])) return;
       watched = [...keys];
+      // The page keeps changes only while watched: an entry watched again starts afresh.
+      setChanges((all) => new Map([...all].filter(([key]) => keys.includes(key))));
       send({ kind: "watch", keys: [...keys] });
     },
     onValue: (listener: (message: Extract<PageMessage, { kind: "value" }>) => void) => {
       valueListeners.add(listener);
       return () => valueListeners.delete(listener);
+    },
+    /** A watched entry's latest value changes, newest last. */
+    valueChanges: (key: string): readonly ValueChange[] => changes().get(key) ?? [],
+    /** Asks for the entry's value as JSON (answered through `onEditAnswer`). */
+    readJson: (key: string) => send({ kind: "read-json", key }),
+    setValue: (key: string, path: (string | number)[], json: string) => send({ kind: "set-value", key, path, json }),
+    simulate: (key: string, state: "pending" | "error") => send({ kind: "simulate", key, state }),
+    restore: (key: string) => send({ kind: "restore", key }),
+    /** The page's answers to `readJson` and its refusals of `setValue`, `simulate` and `restore`. */
+    onEditAnswer: (listener: (message: EditAnswer) => void) => {
+      editListeners.add(listener);
+      return () => editListeners.delete(listener);
     },
     clearLog: () => {
       setLog([]);
@@ -357,3 +382,4 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
 }
 
 export type PanelStore = ReturnType<typeof createPanelStore>;
+export type EditAnswer = Extract<PageMessage, { kind: "value-json" | "refused" }>;

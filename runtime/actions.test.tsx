@@ -132,7 +132,8 @@ test("single-flight response", async () => {
     { kind: "action-response", id: 1, revalidate: [A], singleFlight: [A] },
     { kind: "invalidated", keys: [A], actionId: 1 },
     { kind: "value-set", key: A, via: "set", actionId: 1 },
-    { kind: "revalidate", requested: [A], matched: [A], active: [A], force: false, cause: { kind: "action", actionId: 1 } },
+    // The value came with the response: the reader re-reads it, nothing refetches.
+    { kind: "revalidate", requested: [A], matched: [A], active: [], reused: [A], force: false, cause: { kind: "action", actionId: 1 } },
   ]);
   expect(lines(["fetch-start"])).toEqual([]);
 });
@@ -158,8 +159,8 @@ test("form submission", async () => {
   expect(settled).toMatchObject({ ok: true, result: primitive("from form") });
 });
 
-// Single-flight data that arrives as a promise: the router stores the awaited value later, and that
-// write is still attributed to query.set, not to a fetch that never happened.
+// Single-flight data that arrives as a promise: the router stores the awaited value later. That
+// write ends the query.set (via "awaited"), not a second query.set nor a fetch that never happened.
 test("a single-flight promise value settles as set, not fetch", async () => {
   const key = "flight[]";
   // As SolidStart's single-flight response hands it over: a promise (query.set is typed for values).
@@ -167,5 +168,24 @@ test("a single-flight promise value settles as set, not fetch", async () => {
   expect(log(["value-set"])).toEqual([{ kind: "value-set", key, via: "set", actionId: undefined }]);
   await query((): Promise<string> => Promise.resolve("unused"), "flight")();
   await settle();
-  expect(log(["value-set"]).map((e) => (e as { via: string }).via)).toEqual(["set", "set"]);
+  expect(log(["value-set"]).map((e) => (e as { via: string }).via)).toEqual(["set", "awaited"]);
+});
+
+// SolidStart's single-flight: the response's value is a promise. Its query.set and the awaited value
+// the reader stores are both the action's, the revalidation re-reads it, and nothing is fetched.
+test("single-flight promise value inside an action: one query.set, its awaited value, no refetch", async () => {
+  const flight = action(async () => {
+    const response = new Response(null, { headers: { "X-Single-Flight": "true", "X-Revalidate": A } });
+    return Object.assign(response, { customBody: () => ({ _$value: "ok", [A]: Promise.resolve("a from server") }) });
+  }, "flight");
+  const { app, run } = await setup(flight);
+  await run();
+  await settle();
+  expect(app.text()).toBe("a from server b#2 ");
+  expect(fetched).toBe(2);
+  expect(log(["value-set", "revalidate", "fetch-start"])).toEqual([
+    { kind: "value-set", key: A, via: "set", actionId: 1 },
+    { kind: "revalidate", requested: [A], matched: [A], active: [], reused: [A], force: false, cause: { kind: "action", actionId: 1 } },
+    { kind: "value-set", key: A, via: "awaited", actionId: 1 },
+  ]);
 });

@@ -103,7 +103,9 @@ test("burst of 9000 events", { timeout: 30_000 }, async () => {
   const rounds = 9;
   for (let round = 0; round < rounds; round++) keys.forEach((key) => query.set(key, round)); // 9000 value-set
   await settle();
-  expect(kinds()).toEqual(["batch", "batch"]);
+  // Each watched key's changes go in a message of their own, after the batch that carries the key.
+  expect(kinds().filter((kind) => kind !== "value-changes")).toEqual(["batch", "batch"]);
+  expect(kinds().filter((kind) => kind === "value-changes")).toHaveLength(1000);
   expect(batches().map((b) => b.events.length)).toEqual([5000, 4000]);
   const events = batches().flatMap((b) => b.events);
   expect(events.map((e) => e.kind === "value-set" && e.via === "set" && e.key)).toEqual(Array.from({ length: rounds }, () => keys).flat());
@@ -169,4 +171,28 @@ test("revalidate, invalidate and delete commands", async () => {
     `entry-removed ${getItem.keyFor("a")}`,
   ]);
   expect(events[0]).toMatchObject({ cause: { kind: "devtools" }, active: [] });
+});
+
+// The edit commands over the wall: the value as JSON, a refusal with its reason, and the value
+// changes of a watched entry after a devtools write (none for an unwatched one).
+test("read-json, set-value, refusals and value changes", async () => {
+  const key = getItem.keyFor("e");
+  await getItem("e");
+  await send({ kind: "connect" });
+  await send({ kind: "read-json", key });
+  expect(received.at(-1)).toMatchObject({ kind: "value-json", key, json: JSON.stringify({ id: "e", nested: { deep: [1, 2, 3] } }, null, 2) });
+  await send({ kind: "set-value", key, path: ["nested"], json: "{oops" });
+  expect(received.at(-1)).toMatchObject({ kind: "refused", command: "set-value", key, reason: expect.stringMatching(/^the edit is not JSON/) });
+  await send({ kind: "restore", key });
+  expect(received.at(-1)).toMatchObject({ kind: "refused", command: "restore", key });
+
+  received = [];
+  await send({ kind: "set-value", key, path: ["id"], json: '"unwatched"' });
+  expect(kinds()).not.toContain("value-changes");
+  await send({ kind: "watch", keys: [key] });
+  await send({ kind: "set-value", key, path: ["nested", "deep", 3], json: "4" });
+  const changes = received.filter((m) => m.kind === "value-changes");
+  expect(changes).toEqual([
+    expect.objectContaining({ key, changes: [expect.objectContaining({ via: "devtools", paths: [expect.objectContaining({ path: ["nested", "deep", 3], change: "added" })] })] }),
+  ]);
 });

@@ -4,7 +4,7 @@
  * state of every entry they touched, values only for the entries the panel watches. While no panel
  * is connected it posts nothing but the one-time `hello` that tells the extension a runtime is here.
  */
-import { MAX_FRAME, PANEL_SOURCE, isTagged, pageFrame, pageMessage, parsePanelCommand, type DevtoolsEvent, type PageMessageBody, type PanelCommand } from "../bridge/protocol.ts";
+import { MAX_FRAME, MAX_REASON, PANEL_SOURCE, isTagged, pageFrame, pageMessage, parsePanelCommand, type DevtoolsEvent, type PageMessageBody, type PanelCommand } from "../bridge/protocol.ts";
 import type { Wall } from "../bridge/wall.ts";
 import type { DevtoolsHook } from "./devtools-hook.ts";
 
@@ -49,9 +49,34 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Keys whose values go with their updates: the panel shows them. */
   let watched = new Set<string>();
+  /** The watched keys' value-change tracking (released when unwatched) and the version of their list last sent. */
+  const tracking = new Map<string, { release: () => void; sent: number }>();
   /** Keys whose args this connection has carried: later updates leave them out. */
   let argsSent = new Set<string>();
   const rejected: Agent["rejected"] = { count: 0 };
+
+  /** Tracks the value changes of exactly the keys in `keys` (none: stops tracking). */
+  function trackChanges(keys: Iterable<string>) {
+    const wanted = new Set(keys);
+    for (const [key, track] of tracking) {
+      if (wanted.has(key)) continue;
+      track.release();
+      tracking.delete(key);
+    }
+    for (const key of wanted) if (!tracking.has(key)) tracking.set(key, { release: hook.trackChanges(key), sent: 0 });
+  }
+
+  /** Sends the value changes of these watched keys that the panel does not have yet. */
+  function sendChanges(keys: Iterable<string>) {
+    for (const key of keys) {
+      const track = tracking.get(key);
+      if (!track) continue;
+      const { version, changes } = hook.valueChanges(key);
+      if (version === track.sent) continue;
+      track.sent = version;
+      post({ kind: "value-changes", key, changes });
+    }
+  }
 
   function resetTimer() {
     clearTimeout(timer);
@@ -109,6 +134,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
       }
     }
     post({ kind: "batch", events, entries, removed, dropped: lost });
+    if (tracking.size) sendChanges(touched);
   }
 
   function flush() {
@@ -146,12 +172,14 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
       case "connect":
         stopNotices ??= hook.onRecord(onRecord);
         watched = new Set();
+        trackChanges([]);
         sendSnapshot();
         return;
       case "disconnect":
         stopNotices?.();
         stopNotices = undefined;
         watched = new Set();
+        trackChanges([]);
         resetTimer();
         return;
       case "get-snapshot":
@@ -166,11 +194,24 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
         return post({ kind: "value", key: command.key, path: command.path, preview: hook.inspect(command.key, command.path) });
       case "watch":
         watched = new Set(command.keys);
+        trackChanges(stopNotices ? watched : []);
         // Their values now, not at their next update.
         if (stopNotices) sendBatch([], command.keys, 0);
         return;
       case "clear-log":
         return hook.clearLog();
+      case "read-json":
+        return post({ kind: "value-json", key: command.key, ...hook.readJson(command.key) });
+      case "set-value":
+      case "simulate":
+      case "restore": {
+        const reason =
+          command.kind === "set-value" ? hook.setValue(command.key, command.path, command.json)
+          : command.kind === "simulate" ? hook.simulate(command.key, command.state)
+          : hook.restore(command.key);
+        if (reason !== undefined) post({ kind: "refused", command: command.kind, key: command.key, reason: reason.slice(0, MAX_REASON) });
+        return;
+      }
     }
   }
 
@@ -197,6 +238,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
     rejected,
     dispose() {
       stopNotices?.();
+      trackChanges([]);
       resetTimer();
       stopListening();
     },

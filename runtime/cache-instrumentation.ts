@@ -7,8 +7,10 @@
  * Nothing here may break the app: reporting is guarded, and the router's own results and errors
  * pass through untouched.
  */
-import type { FetchCause, RevalidateCause } from "../bridge/protocol.ts";
+import type { FetchCause, RevalidateCause, ValueChange } from "../bridge/protocol.ts";
 import type { FetchOutcome, Recorder, RawEventBody } from "./recorder.ts";
+import { Simulations } from "./simulations.ts";
+import { ValueChanges } from "./value-changes.ts";
 
 type VersionSignal = [() => number, (time: number) => void] & { count: number };
 /** The router's entry: [updatedAt (0 = invalidated), promise, value, intent, version signal]. */
@@ -19,7 +21,7 @@ type KeyOp = (key: string | string[] | undefined, fn: (entry: CacheTuple) => voi
 export interface RouterApi {
   revalidate(key?: string | string[], force?: boolean): unknown;
   cacheKeyOp: KeyOp;
-  query: { delete(key: string): boolean; clear(): void };
+  query: { set(key: string, value: unknown): void; delete(key: string): boolean; clear(): void };
 }
 
 /** What the runtime knows about an entry beyond the router's tuple. Lives as long as the tuple. */
@@ -53,6 +55,8 @@ export interface EntryMeta {
    * awaits it; that write belongs to the fetch or to the `query.set` (single-flight) that made it.
    */
   source: "fetch" | "set";
+  /** The action whose `query.set` wrote the entry's promise (its awaited value belongs to that action's group). */
+  setActionId: number | undefined;
   /** The revalidation that will refetch this entry, until the refetch starts (while it is open). */
   revalidation?: Revalidation;
 }
@@ -94,8 +98,14 @@ export class CacheInstrumentation {
   private lastObserved: CacheTuple | undefined;
   private readonly reportObserversSoon = () => this.reportObservers();
   private warned = false;
+  /** Entries the devtools hold in a pending or error state. */
+  readonly simulations: Simulations;
+  /** The latest value changes of the entries a panel watches. */
+  readonly changes = new ValueChanges();
 
-  constructor(private readonly recorder: Recorder) {}
+  constructor(private readonly recorder: Recorder) {
+    this.simulations = new Simulations(recorder);
+  }
 
   // ---- called by the patched router -------------------------------------------------------
 
@@ -303,15 +313,28 @@ export class CacheInstrumentation {
     tuple[2] = value;
     // The write right after a fetch-settle that said "stored": the same response handler's, of its
     // own entry (nothing runs in between), already reported.
-    if (this.storing) return void (this.storing = false);
+    if (this.storing) {
+      this.storing = false;
+      if (this.changes.size) this.safely(() => this.noteChange(tuple, value, "fetch"));
+      return;
+    }
     const meta = this.meta.get(tuple);
     if (!meta || Object.is(was, value)) return;
-    if (this.context.settingKey === meta.key) meta.source = "set";
-    const via = meta.source;
-    this.recorder.valueSet(meta.key, via, via === "set" ? this.actionContext : undefined);
+    let via: ValueChange["via"];
+    if (this.context.settingKey === meta.key) via = this.setBy(meta);
+    // Outside query.set, an entry query.set wrote gets the awaited value of the promise it wrote
+    // (SolidStart's single-flight data): the end of that write, in its action's group.
+    else via = meta.source === "set" ? "awaited" : "fetch";
+    this.recorder.valueSet(meta.key, via, via === "fetch" ? undefined : meta.setActionId);
+    if (this.changes.size) this.safely(() => this.changes.written(meta.key, value, via));
   }
 
   // ---- devtools commands --------------------------------------------------------------------
+
+  /** Whether the devtools are the caller (their own writes get the "devtools" cause; the app's keep theirs). */
+  get byDevtools(): boolean {
+    return this.context.cause?.kind === "devtools";
+  }
 
   withCause<T>(cause: RevalidateCause, run: () => T, after?: () => void): T {
     try {
@@ -343,6 +366,9 @@ export class CacheInstrumentation {
     const id = ++this.fetchSeq;
     meta.fetches++;
     meta.source = "fetch";
+    meta.setActionId = undefined;
+    // The router replaced the entry's promise: a simulated state of it is over.
+    if (this.simulations.size) this.simulations.ended(meta.key);
     // The router builds a new key string per call; the history keeps the entry's own one.
     const started = this.recorder.fetchStart(meta.key, id, cause, revalidation, now);
     if (meta.inFlight) (meta.superseded ??= new Map()).set(meta.fetchId, meta.fetchStartedAt);
@@ -393,6 +419,7 @@ export class CacheInstrumentation {
       hydrated,
       observers: 0,
       source: "fetch",
+      setActionId: undefined,
       revalidation: undefined,
     };
     this.pendingMeta.set(key, meta);
@@ -410,8 +437,9 @@ export class CacheInstrumentation {
     this.pendingMeta.delete(key);
     this.meta.set(tuple, meta);
     if (this.context.settingKey === key) {
-      meta.source = "set";
-      this.recorder.valueSet(key, "set", this.actionContext);
+      const via = this.setBy(meta);
+      this.recorder.valueSet(key, via, meta.setActionId);
+      if (this.changes.size) this.changes.written(key, tuple[2], via);
     }
   }
 
@@ -437,14 +465,30 @@ export class CacheInstrumentation {
     this.observerChangeCount = 0;
   }
 
+  /** A write of a watched entry's value (the changes keep only watched keys). */
+  private noteChange(tuple: CacheTuple, value: unknown, via: ValueChange["via"]): void {
+    const meta = this.meta.get(tuple);
+    if (meta) this.changes.written(meta.key, value, via);
+  }
+
+  /** A `query.set` write of the entry: by the devtools or the app (single-flight data, in its action). */
+  private setBy(meta: EntryMeta): "set" | "devtools" {
+    meta.source = "set";
+    meta.setActionId = this.actionContext;
+    return this.byDevtools ? "devtools" : "set";
+  }
+
   private revalidating(key: string | string[] | undefined, force: boolean, revalidation: Revalidation): void {
     const matched: string[] = [];
     const active: string[] = [];
+    const reused: string[] = [];
+    const now = Date.now();
     const visit = (entry: CacheTuple) => {
       const meta = this.meta.get(entry);
       if (!meta) return;
       matched.push(meta.key);
       if (entry[4].count <= 0) return;
+      if (!refetches(entry, force, now)) return void reused.push(meta.key);
       active.push(meta.key);
       meta.revalidation = revalidation;
     };
@@ -452,11 +496,13 @@ export class CacheInstrumentation {
     if (key === undefined && this.cacheMap) for (const entry of this.cacheMap.values()) visit(entry);
     else this.router?.cacheKeyOp(key, visit);
     const requested = key === undefined ? null : (Array.isArray(key) ? key : [key]).map(String).filter((k) => k !== "");
-    this.emit({ kind: "revalidate", requested, matched, active, force, cause: revalidation.cause });
+    this.emit({ kind: "revalidate", requested, matched, active, reused: reused.length ? reused : undefined, force, cause: revalidation.cause });
   }
 
   private removed(key: string, reason: Removal): void {
     this.pendingMeta.delete(key);
+    if (this.simulations.size) this.simulations.ended(key);
+    if (this.changes.size) this.changes.removed(key);
     this.recorder.entryRemoved(key, reason);
   }
 
@@ -499,6 +545,20 @@ export class CacheInstrumentation {
     this.warned = true;
     console.warn("[solid-query-devtools] instrumentation error; the app is unaffected:", error);
   }
+}
+
+/** How long the router reuses an unobserved entry's value on a read (its PRELOAD_TIMEOUT). */
+const PRELOAD_TIMEOUT = 5000;
+
+/**
+ * Whether an observed entry's reader, re-run by a revalidation, refetches: the router's own test on
+ * a read (query.js, the same in 0.15, 0.16 and 1.0). An invalidated entry (or one the revalidation
+ * forces) refetches; a fresh one is read from the cache, unless its one reader, which drops its
+ * subscription before it re-runs, finds it unobserved and older than the preload window.
+ */
+function refetches(entry: CacheTuple, force: boolean, now: number): boolean {
+  if (force || entry[0] === 0) return true;
+  return entry[4].count < 2 && now - entry[0] >= PRELOAD_TIMEOUT;
 }
 
 function fetchCause(intent: string, cached: CacheTuple | undefined): FetchCause {

@@ -3,10 +3,12 @@
  * extension, a test, a console user) can ask of the instrumented router. Commands go through the
  * router's own functions (revalidate, query.delete), tagged with the "devtools" cause.
  */
-import { PROTOCOL, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
+import { PROTOCOL, type DevtoolsEvent, type Entry, type ValueChange } from "../bridge/protocol.ts";
 import type { PathSegment, Preview } from "../bridge/preview-schema.ts";
 import { previewAt } from "../bridge/serialize.ts";
 import type { CacheInstrumentation } from "./cache-instrumentation.ts";
+import { jsonProblem, withValueAt } from "./json-edit.ts";
+import type { SimulatedState } from "./simulations.ts";
 import type { Recorder } from "./recorder.ts";
 import { ALL_FIELDS, describeEntry, toWireEvent, type EntryFields } from "./wire.ts";
 
@@ -41,6 +43,20 @@ export interface DevtoolsHook {
   delete(keys: string[]): void;
   inspect(key: string, path: PathSegment[]): Preview;
   clearLog(): void;
+  /** The entry's value as JSON text to edit, or why it cannot round-trip through JSON. */
+  readJson(key: string): { json?: string; refused?: string };
+  /**
+   * Writes `json` at `path` of the entry's value (all of it at []) with the router's `query.set`,
+   * then re-runs its readers with the router's `revalidate(key, false)`. Returns why not, if refused.
+   */
+  setValue(key: string, path: PathSegment[], json: string): string | undefined;
+  /** Holds the entry's readers in a pending or failed state until `restore` (see simulations.ts); returns why not, if refused. */
+  simulate(key: string, state: SimulatedState): string | undefined;
+  restore(key: string): string | undefined;
+  /** Keeps the entry's value changes while the returned release is not called (a panel shows them). */
+  trackChanges(key: string): () => void;
+  /** The entry's latest value changes, and a number that changes with them. */
+  valueChanges(key: string): { version: number; changes: ValueChange[] };
 }
 
 export const GLOBAL_HOOK = "__SOLID_QUERY_DEVTOOLS__";
@@ -67,6 +83,47 @@ export function createDevtoolsHook(routerVersion: string, instrumentation: Cache
     invalidate: (keys) => asDevtools(() => router().cacheKeyOp(keys, (entry) => instrumentation.invalidate(entry))),
     delete: (keys) => asDevtools(() => keys.forEach((key) => router().query.delete(key))),
     inspect: (key, path) => previewAt(instrumentation.lookup(key)?.tuple[2], path),
+    readJson(key) {
+      const found = instrumentation.lookup(key);
+      if (!found) return { refused: `${key} is not in the cache` };
+      const problem = jsonProblem(found.tuple[2]);
+      return problem ? { refused: `its value holds ${problem}, which JSON cannot give back as it is` } : { json: JSON.stringify(found.tuple[2], null, 2) };
+    },
+    setValue(key, path, json) {
+      const found = instrumentation.lookup(key);
+      if (!found) return `${key} is not in the cache`;
+      if (instrumentation.simulations.get(key)) return "it is in a simulated state: restore it first";
+      const current = found.tuple[2];
+      // A value not stored yet can be given whole; an edit inside one needs all of it to round-trip.
+      const problem = current === undefined && !path.length ? undefined : jsonProblem(current);
+      if (problem) return `its value holds ${problem}, which JSON cannot give back as it is`;
+      let edit: unknown;
+      try {
+        edit = JSON.parse(json);
+      } catch (error) {
+        return `the edit is not JSON: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      let next: unknown;
+      try {
+        next = withValueAt(current, path, edit);
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+      asDevtools(() => {
+        router().query.set(key, next);
+        void router().revalidate(key, false);
+      });
+      return undefined;
+    },
+    simulate(key, state) {
+      const found = instrumentation.lookup(key);
+      if (!found) return `${key} is not in the cache`;
+      instrumentation.simulations.start(key, found.tuple, state);
+      return undefined;
+    },
+    restore: (key) => (instrumentation.simulations.restore(key) ? undefined : `${key} is not in a simulated state`),
+    trackChanges: (key) => instrumentation.changes.track(key, () => instrumentation.lookup(key)?.tuple[2]),
+    valueChanges: (key) => ({ version: instrumentation.changes.version(key), changes: instrumentation.changes.list(key) }),
   };
 }
 
@@ -81,6 +138,18 @@ export function eventLog(recorder: Recorder): Pick<DevtoolsHook, "subscribe" | "
       return { events: events.map(toWireEvent), missed };
     },
     clearLog: () => recorder.clear(),
+  };
+}
+
+/** The edit commands of a hook that has no cache to edit (an unsupported router; stand-ins in tests and benches): each refused with `reason`. */
+export function noEdits(reason: string): Pick<DevtoolsHook, "readJson" | "setValue" | "simulate" | "restore" | "trackChanges" | "valueChanges"> {
+  return {
+    readJson: () => ({ refused: reason }),
+    setValue: () => reason,
+    simulate: () => reason,
+    restore: () => reason,
+    trackChanges: () => () => {},
+    valueChanges: () => ({ version: 0, changes: [] }),
   };
 }
 
@@ -102,5 +171,6 @@ export function createInertHook(routerVersion: string): DevtoolsHook {
     delete: () => {},
     inspect: () => ({ type: "special", text: "undefined" }),
     clearLog: () => {},
+    ...noEdits("the router is not instrumented"),
   };
 }

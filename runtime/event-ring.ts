@@ -6,7 +6,7 @@
  * the workload's time). The other kinds (actions, revalidations, invalidations) keep their object.
  * Overwriting counts as a drop, so the panel can say how much history it never saw.
  */
-import type { FetchCause, RevalidateCause } from "../bridge/protocol.ts";
+import type { FetchCause, RevalidateCause, ValueVia } from "../bridge/protocol.ts";
 import type { RawEvent } from "./recorder.ts";
 
 /** The frequent kinds: their fields go in a row's a, b (numbers, NaN for none), c and d (see hotEvent). */
@@ -25,7 +25,7 @@ export function hotEvent(kind: HotKind, key: string, seq: number, time: number, 
     case "fetch-settle":
       return { seq, time, key, kind, fetchId: a, ok: c !== "error", ms: b, stored: c === "stored" || undefined, error: d };
     case "value-set":
-      return { seq, time, key, kind, via: c as "fetch" | "set", actionId: optional(a) };
+      return { seq, time, key, kind, via: c as ValueVia, actionId: optional(a) };
     case "observers":
       return { seq, time, key, kind, count: a };
     case "entry-removed":

@@ -5,7 +5,7 @@
  * serialization, and the frequent kinds become objects only when someone listens or reads the
  * history. The agent reads it (`since`) once per batch, told of new events by `onRecord`.
  */
-import { MAX_INVALIDATED_KEYS, type DevtoolsEvent, type FetchCause, type RevalidateCause } from "../bridge/protocol.ts";
+import { MAX_INVALIDATED_KEYS, type DevtoolsEvent, type FetchCause, type RevalidateCause, type ValueVia } from "../bridge/protocol.ts";
 import type { Preview } from "../bridge/preview-schema.ts";
 import { EventRing, hotEvent, type HotKind } from "./event-ring.ts";
 
@@ -64,7 +64,7 @@ export class Recorder {
     this.hot("fetch-settle", key, fetchId, ms, outcome, error, time);
     return ms;
   }
-  valueSet(key: string, via: "fetch" | "set", actionId: number | undefined): void {
+  valueSet(key: string, via: ValueVia, actionId: number | undefined): void {
     this.hot("value-set", key, actionId ?? NaN, NaN, via, undefined);
   }
   /** One entry marked stale: joins the invalidation being recorded, if it has the same cause. */

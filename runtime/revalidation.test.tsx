@@ -1,7 +1,7 @@
 /* Why fetches happen (fetch-start causes) and what a revalidation asked for, matched and refetched. */
 import { Route, createAsync, query, revalidate, useNavigate, usePreloadRoute } from "@solidjs/router";
 import { For } from "solid-js";
-import { afterEach, expect, test } from "vitest";
+import { afterEach, expect, test, vi } from "vitest";
 import { hook, lines, log, mount, reset, settle } from "./test-fixture.tsx";
 
 let fetched = 0;
@@ -174,7 +174,25 @@ test("non-forced revalidate of a fresh entry", async () => {
   await settle();
   expect(app.text()).toBe("a#1 ");
   expect(lines(["revalidate", "invalidated", "fetch-start"])).toEqual(["revalidate"]);
+  expect(log(["revalidate"])[0]).toMatchObject({ force: false, active: [], reused: [A] });
+});
+
+// The router's own test on a read: a fresh entry whose one reader re-runs is refetched once it is
+// older than the router's preload window (5 s), and the revalidation says so.
+test("non-forced revalidate of an entry older than 5 s with one reader refetches it", async () => {
+  const app = await showItems("a");
+  const realNow = Date.now.bind(Date);
+  const later = vi.spyOn(Date, "now").mockImplementation(() => realNow() + 6_000);
+  try {
+    await revalidate(A, false);
+    await settle();
+  } finally {
+    later.mockRestore();
+  }
+  expect(app.text()).toBe("a#2 ");
   expect(log(["revalidate"])[0]).toMatchObject({ force: false, active: [A] });
+  expect(log(["revalidate"])[0].reused).toBeUndefined();
+  expect(lines(["fetch-start"])).toEqual([`fetch-start ${A} revalidate by app`]);
 });
 
 // After a revalidation's transition, a later fetch of the same key is no longer attributed to it.

@@ -22,11 +22,12 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
   if (!found) return undefined;
   const { tuple, meta } = found;
   const value = tuple[2];
+  const simulation = instrumentation.simulations.get(key);
   return {
     key,
     query: meta.query,
     args: fields.args ? argsPreview(meta) : undefined,
-    status: statusOf(tuple, meta),
+    status: simulation?.state ?? statusOf(tuple, meta),
     updatedAt: tuple[0],
     createdAt: meta.createdAt,
     intent: String(tuple[3]),
@@ -37,7 +38,8 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
     gcAt: tuple[4].count ? undefined : nextCollection(tuple[0], instrumentation.attachedAt, Date.now()),
     value: value === undefined || !fields.value ? undefined : preview(value),
     valueOmitted: value === undefined || fields.value ? undefined : true,
-    error: meta.failed ? preview(meta.error) : undefined,
+    error: simulation ? (simulation.error && preview(simulation.error)) : meta.failed ? preview(meta.error) : undefined,
+    simulated: simulation?.state,
   };
 }
 

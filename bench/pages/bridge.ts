@@ -7,7 +7,7 @@
 import { PROTOCOL, type DevtoolsEvent } from "../../bridge/protocol.ts";
 import { createWindowWall } from "../../bridge/window-wall.ts";
 import { createAgent } from "../../runtime/agent.ts";
-import { eventLog, type DevtoolsHook } from "../../runtime/devtools-hook.ts";
+import { eventLog, noEdits, type DevtoolsHook } from "../../runtime/devtools-hook.ts";
 import { Recorder } from "../../runtime/recorder.ts";
 import type { BridgeBench } from "./api.ts";
 import { batchMessage, indexOfKey, syntheticEntry, syntheticEvent } from "./synthetic.ts";
@@ -20,6 +20,7 @@ const hook: DevtoolsHook = {
   protocol: PROTOCOL,
   routerVersion: "1.0.0",
   instrumented: true,
+  ...noEdits("a stand-in hook"),
   ...eventLog(recorder),
   snapshot: () => ({ entries: [], events: [], dropped: 0 }),
   entry: (key) => syntheticEntry(indexOfKey(key), seq),

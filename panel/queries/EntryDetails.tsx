@@ -1,8 +1,9 @@
 /*
- * Details of one entry: facts, actions (revalidate, invalidate, delete, copy), args, error with
- * stack, the value (expandable on demand from the page) and the key's fetch history.
+ * Details of one entry: facts, actions (revalidate, invalidate, delete, copy, simulate loading or
+ * error and restore), args, error with stack, the value (expandable on demand from the page,
+ * editable as JSON), what the latest writes changed in it and the key's fetch history.
  */
-import { For, Show, createMemo, createSignal, type JSX } from "solid-js";
+import { For, Show, createMemo, createSignal, onCleanup, type JSX } from "solid-js";
 import type { Entry } from "../../bridge/protocol.ts";
 import type { PathSegment, Preview } from "../../bridge/preview-schema.ts";
 import { copyText } from "../clipboard.ts";
@@ -11,6 +12,8 @@ import { PreviewTree } from "../inspector/PreviewTree.tsx";
 import { previewToJson } from "../inspector/preview-json.ts";
 import type { PanelStore } from "../store.ts";
 import { fetchHistory } from "./fetch-history.ts";
+import { ValueChanges } from "./ValueChanges.tsx";
+import { ValueEditor } from "./ValueEditor.tsx";
 
 export interface EntryDetailsProps {
   entry: Entry;
@@ -26,6 +29,9 @@ export function EntryDetails(props: EntryDetailsProps): JSX.Element {
   const history = createMemo(() => fetchHistory(props.store.log(), key()));
   const readOnly = () => props.store.state.readOnly;
   const copy = (what: string, text: string) => setCopied(copyText(text) ? `${what} copied` : "copy failed");
+  const [refused, setRefused] = createSignal("");
+  onCleanup(props.store.onEditAnswer((answer) => answer.kind === "refused" && answer.key === key() && answer.command !== "set-value" && setRefused(answer.reason)));
+  const simulate = (state: "pending" | "error") => (setRefused(""), props.store.simulate(key(), state));
   const expand = (path: PathSegment[]) =>
     new Promise<Preview>((resolve) => {
       const wanted = key();
@@ -67,10 +73,27 @@ export function EntryDetails(props: EntryDetailsProps): JSX.Element {
         </button>
         <span class="muted" aria-live="polite">{copied()}</span>
       </div>
+      <div class="details-actions">
+        <button data-action="simulate-pending" disabled={readOnly()} title="the readers suspend (Suspense fallback) until restored; nothing is fetched" onClick={() => simulate("pending")}>
+          Simulate loading
+        </button>
+        <button data-action="simulate-error" disabled={readOnly()} title="the readers get an error (error boundary) until restored" onClick={() => simulate("error")}>
+          Simulate error
+        </button>
+        <Show when={props.entry.simulated}>
+          <button data-action="restore" disabled={readOnly()} title="put the entry's own promise and value back and re-run its readers" onClick={() => props.store.restore(key())}>
+            Restore
+          </button>
+        </Show>
+        <Show when={refused()}>
+          <span class="error-text" data-refused="simulate">{refused()}</span>
+        </Show>
+      </div>
       <dl class="facts">
         <dt>status</dt>
         <dd data-fact="status">
           {props.entry.status}
+          {props.entry.simulated ? " (simulated by devtools)" : ""}
           {props.entry.hydrated ? " (hydrated)" : ""}
           {props.entry.observers === 0 ? ", inactive" : ""}
         </dd>
@@ -114,6 +137,9 @@ export function EntryDetails(props: EntryDetailsProps): JSX.Element {
       <Show when={props.entry.value} fallback={<p class="muted">{props.entry.valueOmitted ? "Loading the value…" : "No value stored yet."}</p>}>
         {(value) => <PreviewTree preview={value()} expand={readOnly() ? undefined : expand} />}
       </Show>
+      <ValueEditor entryKey={key()} store={props.store} disabled={readOnly() || !!props.entry.simulated} />
+      <h3>Changes</h3>
+      <ValueChanges changes={props.store.valueChanges(key())} />
       <h3>Fetch history</h3>
       <Show when={history().length} fallback={<p class="muted">No fetch of this key in the log.</p>}>
         <table class="history">

@@ -167,7 +167,10 @@ function EventLine(props: { row: EventRow; ctx: Ctx; parent?: number }): JSX.Ele
         <KeyLink key={(event() as { key: string }).key} ctx={props.ctx} />
       </Show>
       <Show when={event().kind === "invalidated" && (event() as { keys: string[] }).keys}>{(keys) => <KeyList keys={keys()} ctx={props.ctx} />}</Show>
-      <span class="muted">{describe(event())}</span>
+      <span class="muted">
+        {describe(event())}
+        {props.row.awaited ? ", its promise's value stored" : ""}
+      </span>
     </div>
   );
 }
@@ -178,11 +181,14 @@ function describe(event: DevtoolsEvent | Marker): string {
       return event.text;
     case "revalidate": {
       const asked = event.requested === null ? "all keys" : event.requested.join(", ");
-      const refetch = event.active.length ? `refetching ${event.active.length}` : "refetches nothing: no active observers";
-      return `${asked}${event.force ? "" : " (no force)"} · ${causeText(event.cause)} · matched ${event.matched.length}, ${refetch}`;
+      const reused = event.reused?.length ?? 0;
+      const refetch = event.active.length ? `refetching ${event.active.length}` : reused ? "refetches nothing" : "refetches nothing: no active observers";
+      return `${asked}${event.force ? "" : " (no force)"} · ${causeText(event.cause)} · matched ${event.matched.length}, ${refetch}${reused ? ` · ${reusedText(event.cause, reused)}` : ""}`;
     }
     case "value-set":
-      return event.via === "set" ? "value set by query.set (single-flight)" : "value stored";
+      return VALUE_SET_TEXT[event.via];
+    case "simulation":
+      return SIMULATION_TEXT[event.state];
     case "observers":
       return `${event.count} observers`;
     case "entry-removed":
@@ -201,6 +207,27 @@ function describe(event: DevtoolsEvent | Marker): string {
     default:
       return "";
   }
+}
+
+const VALUE_SET_TEXT: Record<Extract<DevtoolsEvent, { kind: "value-set" }>["via"], string> = {
+  fetch: "value stored",
+  set: "value set by query.set (single-flight)",
+  devtools: "value set by devtools (query.set)",
+  awaited: "value of query.set's promise stored",
+};
+
+const SIMULATION_TEXT: Record<Extract<DevtoolsEvent, { kind: "simulation" }>["state"], string> = {
+  pending: "simulated loading by devtools: its readers suspend",
+  error: "simulated error by devtools: its readers fail",
+  restored: "restored by devtools: its own value back",
+  ended: "simulation ended: the router fetched it anew",
+};
+
+/** Active entries a revalidation re-read without fetching: in an action, the single-flight values of its response. */
+function reusedText(cause: RevalidateCause, count: number): string {
+  const which = count === 1 ? "" : `${count} `;
+  if (cause.kind === "action") return `${which}revalidated by single-flight: value from the action's response`;
+  return `${which}re-read ${cause.kind === "devtools" ? "the value devtools set" : "a fresh cached value"}, no fetch`;
 }
 
 function causeText(cause: RevalidateCause): string {

@@ -20,6 +20,8 @@ export interface EventRow {
   seq: number;
   time: number;
   event: DevtoolsEvent | Marker;
+  /** For a `query.set` of a promise: the router storing its awaited value later (the end of the same write). */
+  awaited?: Event<"value-set">;
 }
 export interface ActionRow {
   type: "action";
@@ -36,6 +38,8 @@ export function buildTimeline(log: readonly LogItem[]): TimelineRow[] {
   const rows: TimelineRow[] = [];
   const actions = new Map<number, ActionRow>();
   const fetches = new Map<number, FetchRow>();
+  /** The latest `query.set` line per key, which its awaited value joins. */
+  const sets = new Map<string, EventRow>();
 
   const place = (row: FetchRow | EventRow, actionId: number | undefined) => {
     const action = actionId === undefined ? undefined : actions.get(actionId);
@@ -74,8 +78,19 @@ export function buildTimeline(log: readonly LogItem[]): TimelineRow[] {
       case "revalidate":
         place({ type: "event", seq: item.seq, time: item.time, event: item }, item.cause.actionId);
         break;
+      case "value-set": {
+        const set = item.via === "awaited" ? sets.get(item.key) : undefined;
+        sets.delete(item.key);
+        if (set && !set.awaited) {
+          set.awaited = item;
+          break;
+        }
+        const row: EventRow = { type: "event", seq: item.seq, time: item.time, event: item };
+        if (item.via === "set") sets.set(item.key, row);
+        place(row, item.actionId);
+        break;
+      }
       case "invalidated":
-      case "value-set":
         place({ type: "event", seq: item.seq, time: item.time, event: item }, item.actionId);
         break;
       default:
