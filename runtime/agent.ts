@@ -51,6 +51,15 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
   let watched = new Set<string>();
   /** Keys whose args this connection has carried: later updates leave them out. */
   let argsSent = new Set<string>();
+  /** How much of the page's source-site log this connection has carried. */
+  let sitesSent = 0;
+  /** Source sites not yet sent on this connection, as a frame field (absent when none). */
+  function newSites() {
+    const found = hook.sitesSince?.(sitesSent);
+    if (!found) return {};
+    sitesSent = found.next;
+    return found.sites.length ? { sites: found.sites } : {};
+  }
   const rejected: Agent["rejected"] = { count: 0 };
 
   function resetTimer() {
@@ -72,7 +81,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
       const [events, laterEvents] = halves(body.events);
       const [entries, laterEntries] = halves(body.entries);
       const [removed, laterRemoved] = halves(body.removed);
-      post({ kind: "batch", events, entries, removed, dropped: body.dropped });
+      post({ kind: "batch", events, entries, removed, dropped: body.dropped, sites: body.sites });
       return post({ kind: "batch", events: laterEvents, entries: laterEntries, removed: laterRemoved, dropped: 0 });
     }
     if (body.kind === "snapshot" && body.events.length) {
@@ -91,7 +100,8 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
     const snapshot = hook.snapshot();
     cursor = hook.lastSeq();
     argsSent = new Set(snapshot.entries.map((entry) => entry.key));
-    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...snapshot });
+    sitesSent = 0;
+    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...snapshot, ...newSites() });
   };
 
   /** A batch of events with the current state of the entries with these keys (removed if gone). */
@@ -108,7 +118,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
         argsSent.delete(key);
       }
     }
-    post({ kind: "batch", events, entries, removed, dropped: lost });
+    post({ kind: "batch", events, entries, removed, dropped: lost, ...newSites() });
   }
 
   function flush() {
@@ -171,6 +181,8 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
         return;
       case "clear-log":
         return hook.clearLog();
+      case "open-in-editor":
+        return hook.openInEditor?.(command.site);
     }
   }
 

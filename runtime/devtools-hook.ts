@@ -8,6 +8,8 @@ import type { PathSegment, Preview } from "../bridge/preview-schema.ts";
 import { previewAt } from "../bridge/serialize.ts";
 import type { CacheInstrumentation } from "./cache-instrumentation.ts";
 import type { Recorder } from "./recorder.ts";
+import type { SourceSite } from "../bridge/source-site.ts";
+import { sourceSites } from "./source-sites.ts";
 import { ALL_FIELDS, describeEntry, toWireEvent, type EntryFields } from "./wire.ts";
 
 export interface Snapshot {
@@ -41,6 +43,10 @@ export interface DevtoolsHook {
   delete(keys: string[]): void;
   inspect(key: string, path: PathSegment[]): Preview;
   clearLog(): void;
+  /** Source sites registered or named since position `from` of the registry's log, and the next position. */
+  sitesSince?(from: number): { sites: SourceSite[]; next: number };
+  /** Opens a source site in the developer's editor, through the dev server's open-in-editor endpoint. */
+  openInEditor?(site: number): void;
 }
 
 export const GLOBAL_HOOK = "__SOLID_QUERY_DEVTOOLS__";
@@ -67,6 +73,12 @@ export function createDevtoolsHook(routerVersion: string, instrumentation: Cache
     invalidate: (keys) => asDevtools(() => router().cacheKeyOp(keys, (entry) => instrumentation.invalidate(entry))),
     delete: (keys) => asDevtools(() => keys.forEach((key) => router().query.delete(key))),
     inspect: (key, path) => previewAt(instrumentation.lookup(key)?.tuple[2], path),
+    sitesSince: (from) => ({ sites: sourceSites.log.slice(from), next: sourceSites.log.length }),
+    openInEditor(site) {
+      const path = sourceSites.editorPath(site);
+      // Vite's own endpoint (launch-editor); the page's origin is the dev server's.
+      if (path !== undefined) void fetch(`/__open-in-editor?file=${encodeURIComponent(path)}`).catch(() => {});
+    },
   };
 }
 

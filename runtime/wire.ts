@@ -8,6 +8,7 @@ import type { Preview } from "../bridge/preview-schema.ts";
 import { preview } from "../bridge/serialize.ts";
 import type { CacheInstrumentation, CacheTuple, EntryMeta } from "./cache-instrumentation.ts";
 import type { RawEvent } from "./recorder.ts";
+import { sourceSites } from "./source-sites.ts";
 
 /** Which of an entry's page values to include: its args, and its value (else marked as omitted, if it has one). */
 export interface EntryFields {
@@ -38,6 +39,8 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
     value: value === undefined || !fields.value ? undefined : preview(value),
     valueOmitted: value === undefined || fields.value ? undefined : true,
     error: meta.failed ? preview(meta.error) : undefined,
+    definedAt: sourceSites.queryDefinition(meta.query),
+    readers: instrumentation.readersOf(tuple),
   };
 }
 
