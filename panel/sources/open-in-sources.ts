@@ -15,14 +15,14 @@ interface DevtoolsApi {
 }
 
 /** Opens `site` in Sources; resolves with what went wrong, if anything. Undefined: no DevTools API here. */
-export type OpenInSources = (site: SourceSite) => Promise<string | undefined>;
+export type OpenInSources = (site: SourceSite, pageUrl: string | undefined) => Promise<string | undefined>;
 
 export function sourcesOpener(): OpenInSources | undefined {
   const devtools = (globalThis as { chrome?: { devtools?: DevtoolsApi } }).chrome?.devtools;
   const panels = devtools?.panels;
   if (typeof panels?.openResource !== "function") return undefined;
-  return async (site) => {
-    const url = await loadedUrl(devtools!, site);
+  return async (site, pageUrl) => {
+    const url = await loadedUrl(devtools!, site, pageUrl);
     if (!url) return `the page has not loaded ${site.file} (renamed or deleted?)`;
     return new Promise((resolve) => {
       try {
@@ -34,10 +34,13 @@ export function sourcesOpener(): OpenInSources | undefined {
   };
 }
 
-/** The URL of the page's resource for the site's module, as the page loaded it (any query string dropped). */
-function loadedUrl(devtools: DevtoolsApi, site: SourceSite): Promise<string | undefined> {
+/**
+ * The URL of the page's resource for the site's module, as the page loaded it (any query string
+ * dropped); where the page's resources cannot be listed, the site's path on the page's origin.
+ */
+function loadedUrl(devtools: DevtoolsApi, site: SourceSite, pageUrl: string | undefined): Promise<string | undefined> {
   const getResources = devtools.inspectedWindow?.getResources;
-  if (typeof getResources !== "function") return Promise.resolve(undefined);
+  if (typeof getResources !== "function") return Promise.resolve(pageUrl ? new URL(site.url, pageUrl).href : undefined);
   return new Promise((resolve) => {
     getResources((resources) => {
       const found = resources.map((resource) => resource.url).filter((url) => pathOf(url) === site.url);
