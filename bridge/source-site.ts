@@ -13,8 +13,8 @@ export const SourceSiteSchema = v.object({
   kind: SiteKindSchema,
   /** The file as the developer wrote it, relative to the app's root (absolute when outside it). */
   file: v.pipe(v.string(), v.maxLength(4096)),
-  /** The path the page loaded the module from (DevTools finds the resource by it). */
-  url: v.pipe(v.string(), v.maxLength(4096)),
+  /** The URL DevTools knows the original file by (the page's source maps name it); left out of exported sessions. */
+  source: v.optional(v.pipe(v.string(), v.maxLength(4096))),
   /** 1-based, in the original file. */
   line: v.number(),
   column: v.number(),

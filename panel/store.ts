@@ -344,7 +344,8 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
         routerVersion: state.routerVersion,
         entries: [...entries().values()],
         events: log().filter((item): item is DevtoolsEvent => item.kind !== "marker"),
-        sites: [...sites().values()],
+        // As text: the file URL is a path on this machine, of no use elsewhere.
+        sites: [...sites().values()].map(({ source: _source, ...site }) => site),
       };
     },
     importSession: (session: Session) =>

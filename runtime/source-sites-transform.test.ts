@@ -13,11 +13,11 @@ const demo = join(repo, "demo");
 
 function sitesOf(code: string, file: string, root = demo) {
   let id = 0;
-  const result = transformSourceSites(code, file, { root, base: "/", runtimeId: "virtual:solid-query-devtools", nextId: () => ++id });
+  const result = transformSourceSites(code, file, { root, runtimeId: "virtual:solid-query-devtools", nextId: () => ++id });
   if (!result) return undefined;
   const register = /__sqdSites\.register\(("[^"]*"), ("[^"]*"), ("[^"]*"), (\[.*\])\);/.exec(result.code);
   if (!register) throw new Error("no registration");
-  return { code: result.code, file: JSON.parse(register[1]) as string, url: JSON.parse(register[2]) as string, rows: JSON.parse(register[4]) as SiteRow[] };
+  return { code: result.code, map: result.map, file: JSON.parse(register[1]) as string, source: JSON.parse(register[2]) as string, rows: JSON.parse(register[4]) as SiteRow[] };
 }
 
 /** The source text at a site's 1-based line and column. */
@@ -45,7 +45,10 @@ describe("source sites", () => {
       const code = readFileSync(join(demo, name), "utf8");
       const found = sitesOf(code, join(demo, name))!;
       expect(found.file).toBe(name);
-      expect(found.url).toBe(`/${name}`);
+      // DevTools knows the original by this URL, which the source map names.
+      expect(found.source).toBe(`file://${join(demo, name)}`);
+      expect(found.map.sources).toEqual([found.source]);
+      expect(found.map.sourcesContent).toEqual([code]);
       expectTrueSites(code, found.rows);
       // The output is still a module the next plugins can read.
       expect(() => parseAst(found.code, { lang: name.endsWith(".tsx") ? "tsx" : "ts" } as never)).not.toThrow();
@@ -115,7 +118,7 @@ describe("source sites", () => {
     const found = sitesOf(code, "/elsewhere/lib/a.ts")!;
     expect(found.code.startsWith('"use client";\n')).toBe(true);
     expect(found.file).toBe("/elsewhere/lib/a.ts");
-    expect(found.url).toBe("/@fs/elsewhere/lib/a.ts");
+    expect(found.source).toBe("file:///elsewhere/lib/a.ts");
     expectTrueSites(code, found.rows);
   });
 });

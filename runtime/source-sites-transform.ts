@@ -8,6 +8,7 @@
  * then says "unknown", never a wrong line.
  */
 import { relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import MagicString from "magic-string";
 import { parseAst } from "vite";
 
@@ -39,8 +40,6 @@ export type SiteRow = [id: number, kind: SiteKind, line: number, column: number,
 export interface SourceSitesContext {
   /** The app's root: files are named relative to it. */
   root: string;
-  /** Vite's `base`: the page loads a file under the root at base + its path. */
-  base: string;
   /** The virtual module the registry is imported from. */
   runtimeId: string;
   /** A new site id, unique in this dev server. */
@@ -108,14 +107,17 @@ export function transformSourceSites(code: string, id: string, context: SourceSi
 
   const fileName = relative(context.root, file).split(sep).join("/");
   const inRoot = !fileName.startsWith("../") && !/^[a-zA-Z]:/.test(fileName) && !fileName.startsWith("/");
-  const url = inRoot ? `${context.base.replace(/\/?$/, "/")}${fileName}` : `/@fs${file.startsWith("/") ? "" : "/"}${file.split(sep).join("/")}`;
+  // The source map names the original by its file URL: Vite's own relative name resolves to the
+  // served module's URL, and DevTools would then hold two files under one URL (the transformed one
+  // first), so opening it by URL would show the transformed code.
+  const source = pathToFileURL(file).href;
   const header =
     `import { sourceSites as ${REGISTRY} } from ${JSON.stringify(context.runtimeId)};\n` +
-    `${REGISTRY}.register(${JSON.stringify(inRoot ? fileName : file)}, ${JSON.stringify(url)}, ${JSON.stringify(file)}, ${JSON.stringify(rows)});\n`;
+    `${REGISTRY}.register(${JSON.stringify(inRoot ? fileName : file)}, ${JSON.stringify(source)}, ${JSON.stringify(file)}, ${JSON.stringify(rows)});\n`;
   const after = directives.length ? directives[directives.length - 1].end : 0;
   if (after) out.appendLeft(after, `\n${header}`);
   else out.prepend(header);
-  return { code: out.toString(), map: out.generateMap({ source: file, includeContent: true, hires: true }) };
+  return { code: out.toString(), map: out.generateMap({ source, includeContent: true, hires: true }) };
 }
 
 function languageOf(file: string): "ts" | "tsx" | "jsx" {

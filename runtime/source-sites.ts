@@ -27,9 +27,9 @@ export class SourceSites {
   private readonly responses = new WeakMap<object, number>();
   private readonly triggers = new Map<number, { fn: unknown; wrapped: unknown }>();
 
-  register(file: string, url: string, absolute: string, rows: SiteRow[]): void {
+  register(file: string, source: string, absolute: string, rows: SiteRow[]): void {
     for (const [id, kind, line, column, component] of rows) {
-      const site: SourceSite = { id, kind, file, url, line, column, component: component || undefined };
+      const site: SourceSite = { id, kind, file, source, line, column, component: component || undefined };
       this.byId.set(id, site);
       this.absolute.set(id, absolute);
       this.log.push(site);
@@ -50,16 +50,15 @@ export class SourceSites {
   /** A createAsync / createAsyncStore function: the queries it reads are read at site `id`. */
   read<F>(id: number, fn: F): F {
     if (typeof fn !== "function") return fn;
-    const sites = this;
-    return function (this: unknown, ...args: unknown[]) {
-      const outer = sites.currentReader;
-      sites.currentReader = id;
+    return ((...args: unknown[]) => {
+      const outer = this.currentReader;
+      this.currentReader = id;
       try {
-        return fn.apply(this, args);
+        return fn(...args);
       } finally {
-        sites.currentReader = outer;
+        this.currentReader = outer;
       }
-    } as F;
+    }) as F;
   }
 
   /** `revalidate` called at site `id`: the revalidation it starts names the site. */
@@ -126,14 +125,13 @@ export class SourceSites {
     if (typeof fn !== "function") return fn;
     const known = this.triggers.get(id);
     if (known?.fn === fn) return known.wrapped as F;
-    const sites = this;
-    const wrapped = function (this: unknown, ...args: unknown[]) {
-      const outer = sites.currentTrigger;
-      sites.currentTrigger = id;
+    const wrapped = (...args: unknown[]) => {
+      const outer = this.currentTrigger;
+      this.currentTrigger = id;
       try {
-        return fn.apply(this, args);
+        return fn(...args);
       } finally {
-        sites.currentTrigger = outer;
+        this.currentTrigger = outer;
       }
     };
     this.triggers.set(id, { fn, wrapped });

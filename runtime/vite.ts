@@ -117,7 +117,7 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
     const match = ROUTER_MODULE.exec(id.split("?")[0]);
     if (!match) {
       if (!config || code.includes(PATCHED_MARK)) return;
-      return transformSourceSites(code, id, { root: config.root, base: config.base, runtimeId: RUNTIME_ID, nextId: () => ++nextSite });
+      return transformSourceSites(code, id, { root: config.root, runtimeId: RUNTIME_ID, nextId: () => ++nextSite });
     }
     if (code.includes(PATCHED_MARK)) return;
     const version = routerVersion(match[1]);

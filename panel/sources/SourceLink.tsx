@@ -20,7 +20,7 @@ export function SourceLink(props: { site: number | undefined; store: PanelStore 
     stop(event);
     setProblem(undefined);
     if (!openInSources) return editor();
-    setProblem(await openInSources(site()!, props.store.state.url));
+    setProblem(await openInSources(site()!));
   }
   return (
     <Show when={site()} fallback={<span class="source muted" data-site="unknown" title="no source location: code the devtools plugin did not transform, or a name defined in two places">unknown</span>}>
