@@ -57,6 +57,7 @@ const SAME_REVALIDATION = 0;
 const ENTRY_FIELDS = [
   "key", "query", "args", "status", "updatedAt", "createdAt", "intent", "observers",
   "fetches", "lastFetchMs", "hydrated", "gcAt", "value", "valueOmitted", "error", "simulated",
+  "definedAt", "readers",
 ] as const satisfies readonly (keyof Entry)[];
 
 function fill(row: unknown[], source: Record<string, unknown>, fields: readonly string[]): unknown[] {

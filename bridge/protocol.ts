@@ -7,6 +7,7 @@
 import * as v from "valibot";
 import { entriesToRows, eventsToRows, rowsToEntries, rowsToEvents } from "./frame-rows.ts";
 import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema.ts";
+import { SourceSiteSchema } from "./source-site.ts";
 
 /** Each direction has its own tag, so a side never mistakes its own posts for the other's. */
 export const PAGE_SOURCE = "solid-query-devtools:page";
@@ -40,7 +41,11 @@ export const FetchCauseSchema = v.picklist([
 export const RevalidateCauseSchema = v.object({
   kind: v.picklist(["app", "action", "devtools"]),
   actionId: v.optional(v.number()),
+  /** The source site of the app's `revalidate(…)` call, when known (see source-site.ts). */
+  at: v.optional(v.number()),
 });
+/** Source sites (source-site.ts) a frame introduces: each connection sends a site once, events name them by id. */
+const Sites = v.optional(v.pipe(v.array(SourceSiteSchema), v.maxLength(100_000)));
 
 /**
  * Who wrote an entry's value: "set" is `query.set` (single-flight data), not a fetch; "devtools"
@@ -142,7 +147,16 @@ export const EventSchema = byKind(v.variant("kind", [
     force: v.boolean(),
     cause: RevalidateCauseSchema,
   }),
-  v.object({ ...EventBase, kind: v.literal("action-start"), id: v.number(), name: v.string(), input: PreviewSchema }),
+  v.object({
+    ...EventBase,
+    kind: v.literal("action-start"),
+    id: v.number(),
+    name: v.string(),
+    input: PreviewSchema,
+    /** Source sites, when known: the `action(…)` call, and the form or `useAction` that submitted it. */
+    definedAt: v.optional(v.number()),
+    submittedAt: v.optional(v.number()),
+  }),
   v.object({
     ...EventBase,
     kind: v.literal("action-response"),
@@ -154,6 +168,8 @@ export const EventSchema = byKind(v.variant("kind", [
     revalidate: v.nullable(Keys),
     /** Keys whose values came with the response (single-flight) and were written with `query.set`. */
     singleFlight: Keys,
+    /** The source site of the `json/reload/redirect(…)` that made the response, when known. */
+    at: v.optional(v.number()),
   }),
   v.object({
     ...EventBase,
@@ -200,6 +216,10 @@ export const EntrySchema = v.object({
   error: v.optional(PreviewSchema),
   /** The devtools hold the entry in this state until restored (see the `simulate` command). */
   simulated: v.optional(SimulatedStateSchema),
+  /** The source site of its query's `query(…)` call, when known. */
+  definedAt: v.optional(v.number()),
+  /** Observers at known source sites (createAsync calls): [site id, count]; the rest are at unknown places. */
+  readers: v.optional(v.pipe(v.array(v.tuple([v.number(), v.number()])), v.maxLength(10_000))),
 });
 export type Entry = v.InferOutput<typeof EntrySchema>;
 
@@ -246,6 +266,7 @@ export const PageMessageSchema = v.variant("kind", [
     entries: v.array(EntrySchema),
     events: v.array(EventSchema),
     dropped: v.number(),
+    sites: Sites,
   }),
   v.object({
     ...PageHeader,
@@ -255,6 +276,7 @@ export const PageMessageSchema = v.variant("kind", [
     removed: Keys,
     /** Events the runtime dropped before they could be sent (ring buffer overflow). */
     dropped: v.number(),
+    sites: Sites,
   }),
   v.object({
     ...PageHeader,
@@ -303,6 +325,8 @@ export const PanelCommandSchema = v.variant("kind", [
   /** Holds the entry's readers in a pending or failed state through the router's cache, until `restore`. */
   v.object({ ...PanelHeader, kind: v.literal("simulate"), key: Key, state: SimulatedStateSchema }),
   v.object({ ...PanelHeader, kind: v.literal("restore"), key: Key }),
+  /** Open a source site in the developer's editor, through the dev server's own open-in-editor endpoint. */
+  v.object({ ...PanelHeader, kind: v.literal("open-in-editor"), site: v.number() }),
 ]);
 export type PanelCommand = v.InferOutput<typeof PanelCommandSchema>;
 

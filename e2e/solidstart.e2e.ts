@@ -6,6 +6,7 @@
  * the app's folder (SolidStart finds the app from the working directory); its vite.config imports
  * the plugin as "solid-query-devtools/vite", the built package.
  */
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -114,6 +115,18 @@ test("(1) server-rendered entries are listed as hydrated, with their values", as
 
   // The server rendered each query once; hydration fetched nothing.
   expect(await serverCounts()).toEqual(plusOne(countsBeforeLoad, ALL_KEYS));
+});
+
+// A "use server" query's location is the file the developer wrote, not the server-function stub.
+test("(1b) each query group names the line of its query( call in src/lib/queries.ts", async () => {
+  for (const name of ["projects", "projectTasks"]) {
+    const location = await text(`[data-query-name="${name}"] [data-defined-at] .source-link`);
+    const [, file, line, column] = /^(.+):(\d+):(\d+)$/.exec(location)!;
+    expect(file).toBe("src/lib/queries.ts");
+    const source = readFileSync(resolve(appDir, file), "utf8").split("\n")[Number(line) - 1].slice(Number(column) - 1);
+    expect(source).toMatch(/^query\(async \(/);
+    expect(source).toContain(name === "projects" ? "Promise<db.Project[]>" : "projectId: string");
+  }
 });
 
 test("(2) a single-flight server action shows in the timeline; its query ran once, on the server", async () => {

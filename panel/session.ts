@@ -4,6 +4,7 @@
  */
 import * as v from "valibot";
 import { EntrySchema, EventSchema } from "../bridge/protocol.ts";
+import { SourceSiteSchema } from "../bridge/source-site.ts";
 
 export const SESSION_FORMAT = "solid-query-devtools-session";
 
@@ -15,6 +16,8 @@ const SessionSchema = v.object({
   routerVersion: v.optional(v.string()),
   entries: v.array(EntrySchema),
   events: v.array(v.pipe(v.unknown(), v.transform(fromEarlierProtocol), EventSchema)),
+  /** Source locations the entries and events name, as text (file, line, column): no link to a live page. */
+  sites: v.optional(v.array(SourceSiteSchema)),
 });
 
 /** Sessions saved before protocol 5 hold one invalidated event per key; now one event lists them. */

@@ -20,6 +20,7 @@ import {
   type PanelCommandBody,
   type ValueChange,
 } from "../bridge/protocol.ts";
+import type { SourceSite } from "../bridge/source-site.ts";
 import type { Wall } from "../bridge/wall.ts";
 import { SESSION_FORMAT, type Session } from "./session.ts";
 
@@ -96,6 +97,9 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
    */
   const [entries, setEntries] = createSignal<Map<string, Entry>>(new Map(), { equals: false });
   const replaceEntries = (list: readonly Entry[]) => setEntries(new Map(list.map((entry) => [entry.key, entry])));
+  /** Source sites by id (see bridge/source-site.ts): ids are unique per dev server, so a preserved log still finds its own. */
+  const [sites, setSites] = createSignal<ReadonlyMap<number, SourceSite>>(new Map());
+  const addSites = (list: readonly SourceSite[] | undefined) => list?.length && setSites((known) => new Map([...known, ...list.map((site): [number, SourceSite] => [site.id, site])]));
   let markerSeq = 0;
   /** Invalid messages the panel itself received (state.rejected.count adds the content script's). */
   let ownRejected = 0;
@@ -211,6 +215,7 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
           setState({ status: message.instrumented ? "found" : "unsupported", routerVersion: message.routerVersion, url: message.url });
           // Replaced, not merged: entries the page no longer has must go.
           replaceEntries(message.entries);
+          addSites(message.sites);
           mergeHistory(message.events);
           setState("dropped", message.dropped);
         });
@@ -227,6 +232,7 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
             current.set(entry.key, entry.args === undefined && known ? { ...entry, args: known.args } : entry);
           }
           for (const key of message.removed) current.delete(key);
+          addSites(message.sites);
           setEntries(current);
           appendLog(message.events);
           if (message.dropped) setState("dropped", (d) => d + message.dropped);
@@ -309,6 +315,9 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
     /** The inspected page's cache entries by key. */
     entries: entries as Accessor<ReadonlyMap<string, Entry>>,
     log,
+    sites,
+    /** Opens a source site in the developer's editor (the page asks its dev server). */
+    openInEditor: (site: number) => send({ kind: "open-in-editor", site }),
     revalidate: (keys?: string[]) => send({ kind: "revalidate", keys }),
     invalidate: (keys: string[]) => send({ kind: "invalidate", keys }),
     remove: (keys: string[]) => send({ kind: "delete", keys }),
@@ -360,6 +369,8 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
         routerVersion: state.routerVersion,
         entries: [...entries().values()],
         events: log().filter((item): item is DevtoolsEvent => item.kind !== "marker"),
+        // As text: the file URL is a path on this machine, of no use elsewhere.
+        sites: [...sites().values()].map(({ source: _source, ...site }) => site),
       };
     },
     importSession: (session: Session) =>
@@ -367,6 +378,7 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
         setState({ readOnly: true, url: session.url, routerVersion: session.routerVersion });
         replaceEntries(session.entries);
         setLog(session.events);
+        setSites(new Map((session.sites ?? []).map((site) => [site.id, site])));
       }),
     /** Leaves an imported session and asks the page for its live state again. */
     backToLive: () => {

@@ -34,6 +34,9 @@ function Item(props: { id: string }) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const object = (entries: [string, unknown][]) => ({ type: "object", className: "Object", entries, more: 0 });
 
+/** Where the action is defined and the useAction that ran it: checked against the source in source-sites.test.tsx. */
+const sites = { definedAt: expect.any(Number), submittedAt: expect.any(Number) };
+
 // Start and settle carry the action's name, input, result and how long it took.
 test("action-start and action-settle", async () => {
   const save = action(async (title: string) => (await sleep(20), { saved: title }), "save");
@@ -41,7 +44,7 @@ test("action-start and action-settle", async () => {
   expect(await run("hello")).toEqual({ saved: "hello" });
   await settle();
   const [start, settled] = log(["action-start", "action-settle"]);
-  expect(start).toEqual({ kind: "action-start", id: 1, name: "save", input: { type: "array", className: "Array", length: 1, items: [primitive("hello")] } });
+  expect(start).toEqual({ kind: "action-start", id: 1, name: "save", input: { type: "array", className: "Array", length: 1, items: [primitive("hello")] }, ...sites });
   expect(settled).toEqual({ kind: "action-settle", id: 1, ok: true, result: object([["saved", primitive("hello")]]) });
   const raw = hook().snapshot().events.find((e) => e.kind === "action-settle");
   expect(raw?.kind === "action-settle" && raw.ms).toBeGreaterThanOrEqual(15);
@@ -70,7 +73,7 @@ test("failing action", async () => {
   await expect(run()).rejects.toThrow("nope");
   await settle();
   expect(log()).toEqual([
-    { kind: "action-start", id: 1, name: "broken", input: { type: "array", className: "Array", length: 0, items: [] } },
+    { kind: "action-start", id: 1, name: "broken", input: { type: "array", className: "Array", length: 0, items: [] }, ...sites },
     { kind: "action-settle", id: 1, ok: false, error: expect.objectContaining({ type: "error", name: "Error", message: "nope" }) },
   ]);
 });
@@ -91,7 +94,7 @@ test("json with revalidate key", async () => {
     `fetch-settle ${A} ok stored`,
     "action-settle",
   ]);
-  expect(log(["action-response"])).toEqual([{ kind: "action-response", id: 1, revalidate: [A], singleFlight: [] }]);
+  expect(log(["action-response"])).toEqual([{ kind: "action-response", id: 1, revalidate: [A], singleFlight: [], at: expect.any(Number) }]);
 });
 
 // reload({ revalidate: [] }) sends an empty key list: nothing is invalidated or refetched.
@@ -101,7 +104,7 @@ test("reload with an empty key list", async () => {
   await settle();
   expect(app.text()).toBe("a#1 b#2 ");
   expect(log().slice(1)).toEqual([
-    { kind: "action-response", id: 1, revalidate: [], singleFlight: [] },
+    { kind: "action-response", id: 1, revalidate: [], singleFlight: [], at: expect.any(Number) },
     { kind: "revalidate", requested: [], matched: [], active: [], force: false, cause: { kind: "action", actionId: 1 } },
     { kind: "action-settle", id: 1, ok: true },
   ]);

@@ -53,6 +53,15 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
   const tracking = new Map<string, { release: () => void; sent: number }>();
   /** Keys whose args this connection has carried: later updates leave them out. */
   let argsSent = new Set<string>();
+  /** How much of the page's source-site log this connection has carried. */
+  let sitesSent = 0;
+  /** Source sites not yet sent on this connection, as a frame field (absent when none). */
+  function newSites() {
+    const found = hook.sitesSince?.(sitesSent);
+    if (!found) return {};
+    sitesSent = found.next;
+    return found.sites.length ? { sites: found.sites } : {};
+  }
   const rejected: Agent["rejected"] = { count: 0 };
 
   /** Tracks the value changes of exactly the keys in `keys` (none: stops tracking). */
@@ -97,7 +106,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
       const [events, laterEvents] = halves(body.events);
       const [entries, laterEntries] = halves(body.entries);
       const [removed, laterRemoved] = halves(body.removed);
-      post({ kind: "batch", events, entries, removed, dropped: body.dropped });
+      post({ kind: "batch", events, entries, removed, dropped: body.dropped, sites: body.sites });
       return post({ kind: "batch", events: laterEvents, entries: laterEntries, removed: laterRemoved, dropped: 0 });
     }
     if (body.kind === "snapshot" && body.events.length) {
@@ -116,7 +125,8 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
     const snapshot = hook.snapshot();
     cursor = hook.lastSeq();
     argsSent = new Set(snapshot.entries.map((entry) => entry.key));
-    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...snapshot });
+    sitesSent = 0;
+    post({ kind: "snapshot", routerVersion: hook.routerVersion, instrumented: hook.instrumented, url: url(), ...snapshot, ...newSites() });
   };
 
   /** A batch of events with the current state of the entries with these keys (removed if gone). */
@@ -133,7 +143,7 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
         argsSent.delete(key);
       }
     }
-    post({ kind: "batch", events, entries, removed, dropped: lost });
+    post({ kind: "batch", events, entries, removed, dropped: lost, ...newSites() });
     if (tracking.size) sendChanges(touched);
   }
 
@@ -212,6 +222,8 @@ export function createAgent(hook: DevtoolsHook, wall: Wall, url: () => string, {
         if (reason !== undefined) post({ kind: "refused", command: command.kind, key: command.key, reason: reason.slice(0, MAX_REASON) });
         return;
       }
+      case "open-in-editor":
+        return hook.openInEditor?.(command.site);
     }
   }
 

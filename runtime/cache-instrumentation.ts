@@ -11,6 +11,7 @@ import type { FetchCause, RevalidateCause, ValueChange } from "../bridge/protoco
 import type { FetchOutcome, Recorder, RawEventBody } from "./recorder.ts";
 import { Simulations } from "./simulations.ts";
 import { ValueChanges } from "./value-changes.ts";
+import { sourceSites } from "./source-sites.ts";
 
 type VersionSignal = [() => number, (time: number) => void] & { count: number };
 /** The router's entry: [updatedAt (0 = invalidated), promise, value, intent, version signal]. */
@@ -97,6 +98,8 @@ export class CacheInstrumentation {
   /** The entry of the latest change queued: a reader's cleanup (-1) and new subscription (+1) come in a row. */
   private lastObserved: CacheTuple | undefined;
   private readonly reportObserversSoon = () => this.reportObservers();
+  /** Per entry, its observers at known source sites (createAsync calls): site id → count. */
+  private readonly readers = new WeakMap<CacheTuple, Map<number, number>>();
   private warned = false;
   /** Entries the devtools hold in a pending or error state. */
   readonly simulations: Simulations;
@@ -209,7 +212,8 @@ export class CacheInstrumentation {
   }
 
   revalidate(key: string | string[] | undefined, force: boolean, run: () => unknown): unknown {
-    const revalidation: Revalidation = { cause: this.context.cause ?? { kind: "app" }, open: true };
+    const at = sourceSites.currentTrigger;
+    const revalidation: Revalidation = { cause: this.context.cause ?? (at === undefined ? { kind: "app" } : { kind: "app", at }), open: true };
     this.safely(() => this.revalidating(key, force, revalidation));
     const result = run();
     // Refetches start inside the router's transition; after it, a fetch has some other cause.
@@ -227,17 +231,21 @@ export class CacheInstrumentation {
     return this.within("removal", reason, run);
   }
 
-  actionStart(url: string, input: unknown): number {
+  /** An action starts, submitted from `form` (the router's `this.f`) or called (useAction). */
+  actionStart(url: string, input: unknown, form?: unknown): number {
     const id = ++this.actionSeq;
     this.actionStarts.set(id, performance.now());
-    this.emit({ kind: "action-start", id, name: actionName(url), input });
+    const definedAt = sourceSites.actionDefinition(url);
+    const submittedAt = sourceSites.formSite(form) ?? sourceSites.currentTrigger;
+    this.emit({ kind: "action-start", id, name: actionName(url), input, ...(definedAt === undefined ? {} : { definedAt }), ...(submittedAt === undefined ? {} : { submittedAt }) });
     return id;
   }
 
   /** The action's response was read: these keys are about to be invalidated and refetched. */
-  actionResponse(id: number, keys: string[] | undefined, flightKeys: string[] | undefined): void {
+  actionResponse(id: number, keys: string[] | undefined, flightKeys: string[] | undefined, response?: unknown): void {
+    const at = sourceSites.responseSite(response);
     // `reload({ revalidate: [] })` sends an empty header, which the router splits into [""]: no key.
-    this.emit({ kind: "action-response", id, revalidate: keys?.filter((k) => k !== "") ?? null, singleFlight: flightKeys ?? [] });
+    this.emit({ kind: "action-response", id, revalidate: keys?.filter((k) => k !== "") ?? null, singleFlight: flightKeys ?? [], ...(at === undefined ? {} : { at }) });
     this.actionContext = id;
   }
 
@@ -294,10 +302,19 @@ export class CacheInstrumentation {
     if (meta) this.recorder.invalidated(meta.key, this.actionContext);
   }
 
-  /** Every router change of an entry's observer count: a reader subscribes (+1) or is cleaned up (-1). */
-  observe(tuple: CacheTuple, delta: number): void {
+  /** The source site of the reader (createAsync) running now, read once per query call that may subscribe. */
+  reader(): number | undefined {
+    return sourceSites.currentReader;
+  }
+
+  /**
+   * Every router change of an entry's observer count: a reader subscribes (+1) or is cleaned up
+   * (-1); `reader` is its source site, when known (the createAsync running when it subscribed).
+   */
+  observe(tuple: CacheTuple, delta: number, reader?: number): void {
     const signal = tuple[4];
     signal.count += delta;
+    if (reader !== undefined) this.countReader(tuple, reader, delta);
     // No lookup here: a re-running reader drops and retakes its subscription, and only a count
     // that differs once the task settles is news (see reportObservers).
     if (tuple === this.lastObserved) return;
@@ -356,7 +373,21 @@ export class CacheInstrumentation {
     return this.cacheMap ? [...this.cacheMap.keys()] : [];
   }
 
+  /** An entry's observers at known source sites: [site id, count]. */
+  readersOf(tuple: CacheTuple): [number, number][] | undefined {
+    const counts = this.readers.get(tuple);
+    return counts?.size ? [...counts] : undefined;
+  }
+
   // ---- internals ----------------------------------------------------------------------------
+
+  private countReader(tuple: CacheTuple, reader: number, delta: number): void {
+    let counts = this.readers.get(tuple);
+    if (!counts) this.readers.set(tuple, (counts = new Map()));
+    const count = (counts.get(reader) ?? 0) + delta;
+    if (count > 0) counts.set(reader, count);
+    else counts.delete(reader);
+  }
 
   private fetchStarted(key: string, name: string, args: unknown[], intent: string, cached: CacheTuple | undefined, now: number): EntryMeta {
     const meta = (cached && this.meta.get(cached)) || this.newMeta(key, name, args, intent, false, now);

@@ -10,6 +10,8 @@ import type { CacheInstrumentation } from "./cache-instrumentation.ts";
 import { jsonProblem, withValueAt } from "./json-edit.ts";
 import type { SimulatedState } from "./simulations.ts";
 import type { Recorder } from "./recorder.ts";
+import type { SourceSite } from "../bridge/source-site.ts";
+import { sourceSites } from "./source-sites.ts";
 import { ALL_FIELDS, describeEntry, toWireEvent, type EntryFields } from "./wire.ts";
 
 export interface Snapshot {
@@ -57,6 +59,10 @@ export interface DevtoolsHook {
   trackChanges(key: string): () => void;
   /** The entry's latest value changes, and a number that changes with them. */
   valueChanges(key: string): { version: number; changes: ValueChange[] };
+  /** Source sites registered or named since position `from` of the registry's log, and the next position. */
+  sitesSince?(from: number): { sites: SourceSite[]; next: number };
+  /** Opens a source site in the developer's editor, through the dev server's open-in-editor endpoint. */
+  openInEditor?(site: number): void;
 }
 
 export const GLOBAL_HOOK = "__SOLID_QUERY_DEVTOOLS__";
@@ -124,6 +130,12 @@ export function createDevtoolsHook(routerVersion: string, instrumentation: Cache
     restore: (key) => (instrumentation.simulations.restore(key) ? undefined : `${key} is not in a simulated state`),
     trackChanges: (key) => instrumentation.changes.track(key, () => instrumentation.lookup(key)?.tuple[2]),
     valueChanges: (key) => ({ version: instrumentation.changes.version(key), changes: instrumentation.changes.list(key) }),
+    sitesSince: (from) => ({ sites: sourceSites.log.slice(from), next: sourceSites.log.length }),
+    openInEditor(site) {
+      const path = sourceSites.editorPath(site);
+      // Vite's own endpoint (launch-editor); the page's origin is the dev server's.
+      if (path !== undefined) void fetch(`/__open-in-editor?file=${encodeURIComponent(path)}`).catch(() => {});
+    },
   };
 }
 

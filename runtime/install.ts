@@ -10,6 +10,9 @@ import { GLOBAL_HOOK, createDevtoolsHook, createInertHook, type DevtoolsHook } f
 import { Recorder } from "./recorder.ts";
 import { SUPPORTED_LINES, type RuntimeOptions } from "./router-patches.ts";
 
+/** The registry the app's transformed modules register their source sites with (see source-sites-transform.ts). */
+export { sourceSites } from "./source-sites.ts";
+
 let instrumentation: CacheInstrumentation | undefined;
 let unsupportedWarned = false;
 

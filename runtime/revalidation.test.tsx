@@ -30,6 +30,9 @@ function Item(props: { id: string }) {
 }
 
 // A route preload fetches with cause preload (no value yet); navigating there reuses it, no refetch.
+/** The app's own revalidate call: its source site is checked in source-sites.test.tsx. */
+const byApp = { kind: "app", at: expect.any(Number) };
+
 test("preload, then navigation without a second fetch", async () => {
   let preload!: ReturnType<typeof usePreloadRoute>;
   let navigate!: ReturnType<typeof useNavigate>;
@@ -96,11 +99,11 @@ test("app revalidate by query.key: prefix match, cause app", async () => {
     matched: [A, B, COUNT],
     active: [A, B],
     force: true,
-    cause: { kind: "app" },
+    cause: byApp,
   });
   expect(log(["fetch-start"])).toEqual([
-    { kind: "fetch-start", key: A, fetchId: 1, cause: "revalidate", revalidation: { kind: "app" } },
-    { kind: "fetch-start", key: B, fetchId: 2, cause: "revalidate", revalidation: { kind: "app" } },
+    { kind: "fetch-start", key: A, fetchId: 1, cause: "revalidate", revalidation: byApp },
+    { kind: "fetch-start", key: B, fetchId: 2, cause: "revalidate", revalidation: byApp },
   ]);
   // One walk over the cache, one event with every entry it marked stale.
   expect(lines(["invalidated"])).toEqual([`invalidated ${A} ${B} ${COUNT}`]);
@@ -113,9 +116,9 @@ test("app revalidate by keyFor: one entry", async () => {
   await settle();
   expect(app.text()).toBe("a#3 b#2 ");
   expect(log()).toEqual([
-    { kind: "revalidate", requested: [A], matched: [A], active: [A], force: true, cause: { kind: "app" } },
+    { kind: "revalidate", requested: [A], matched: [A], active: [A], force: true, cause: byApp },
     { kind: "invalidated", keys: [A] },
-    { kind: "fetch-start", key: A, fetchId: 1, cause: "revalidate", revalidation: { kind: "app" } },
+    { kind: "fetch-start", key: A, fetchId: 1, cause: "revalidate", revalidation: byApp },
     { kind: "fetch-settle", key: A, fetchId: 1, ok: true, stored: true },
   ]);
 });
@@ -128,7 +131,7 @@ test("revalidate() without keys", async () => {
   await revalidate();
   await settle();
   expect(log(["revalidate"])).toEqual([
-    { kind: "revalidate", requested: null, matched: [A, B], active: [A], force: true, cause: { kind: "app" } },
+    { kind: "revalidate", requested: null, matched: [A, B], active: [A], force: true, cause: byApp },
   ]);
   expect(lines(["fetch-start"])).toEqual([`fetch-start ${A} revalidate by app`]);
 });
@@ -161,7 +164,7 @@ test("revalidating an unobserved entry fetches nothing", async () => {
   await revalidate(A);
   await settle();
   expect(log()).toEqual([
-    { kind: "revalidate", requested: [A], matched: [A], active: [], force: true, cause: { kind: "app" } },
+    { kind: "revalidate", requested: [A], matched: [A], active: [], force: true, cause: byApp },
     { kind: "invalidated", keys: [A] },
   ]);
   expect(fetched).toBe(1);

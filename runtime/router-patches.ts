@@ -40,12 +40,13 @@ const patches1x: Record<RouterModule, Site[]> = {
     ],
     // Observer counts change through the runtime (an accessor on the count would give every entry's
     // signal its own hidden class, and every router and Solid access to it a megamorphic one).
-    ["            onCleanup(() => cached[4].count--);", "            onCleanup(() => __sqd.observe(cached, -1));"],
-    ["\n                cached[4].count++;", "\n                __sqd.observe(cached, 1);"],
-    ["\n            cached[4].count++;", "\n            __sqd.observe(cached, 1);"],
+    // The reader's source site (its createAsync, when the app's module was transformed) is read once per subscription.
+    ["            onCleanup(() => cached[4].count--);", "            onCleanup(() => __sqd.observe(cached, -1, __sqdReader));"],
+    ["\n                cached[4].count++;", "\n                __sqd.observe(cached, 1, __sqdReader);"],
+    ["\n            cached[4].count++;", "\n            __sqd.observe(cached, 1, __sqdReader);"],
     // A fetch settles in the router's own response handlers, which see the fetch their call started
     // (none on a cache hit): no extra promise reaction or wrapper per fetch.
-    ["        let tracking;", "        let tracking, __sqdFetch, __sqdId, __sqdHandled;"],
+    ["        let tracking;", "        let tracking, __sqdFetch, __sqdId, __sqdHandled, __sqdReader = __sqd.reader();"],
     // The router's own call of the query function stays: only the fetch's start and outcome are reported,
     // the start with the router's own timestamp of the call (`now`, the entry's updatedAt).
     [
@@ -77,7 +78,7 @@ const patches1x: Record<RouterModule, Site[]> = {
     ["query.clear = () => getCache().clear();", 'query.clear = () => __sqd.removing("clear", () => getCache().clear());'],
   ],
   action: [
-    ["        const form = this.f;", "        const form = this.f;\n        const __sqdId = __sqd.actionStart(url, variables);"],
+    ["        const form = this.f;", "        const form = this.f;\n        const __sqdId = __sqd.actionStart(url, variables, form);"],
     [
       "                const result = await handleResponse(res, error, router.navigatorFactory());",
       "                const result = await handleResponse(res, error, router.navigatorFactory(), __sqdId);\n                __sqd.actionSettle(__sqdId, result);",
@@ -85,7 +86,7 @@ const patches1x: Record<RouterModule, Site[]> = {
     ["async function handleResponse(response, error, navigate) {", "async function handleResponse(response, error, navigate, __sqdId) {"],
     [
       "    cacheKeyOp(keys, entry => (entry[0] = 0));",
-      "    __sqd.actionResponse(__sqdId, keys, flightKeys);\n    cacheKeyOp(keys, entry => __sqd.invalidate(entry));",
+      "    __sqd.actionResponse(__sqdId, keys, flightKeys, response);\n    cacheKeyOp(keys, entry => __sqd.invalidate(entry));",
     ],
     ["    await revalidate(keys, false);", "    await __sqd.withAction(__sqdId, () => revalidate(keys, false));"],
   ],

@@ -76,7 +76,7 @@ test("transform: which files are patched", () => {
   const { transform, warnings } = plugin();
   const router = fakeRouter("@solidjs/router", "1.0.0");
   expect(transform(router.code("query"), router.file("query"))?.code).toContain("__sqd.cache(new Map())");
-  expect(transform(router.code("action"), `${router.file("action")}?v=123`)?.code).toContain("__sqd.actionStart(url, variables)");
+  expect(transform(router.code("action"), `${router.file("action")}?v=123`)?.code).toContain("__sqd.actionStart(url, variables, form)");
   expect(transform(router.code("query"), router.file("query"), true)).toBeUndefined(); // SSR
   const fork = fakeRouter("my-router", "1.0.0");
   expect(transform(fork.code("query"), fork.file("query"))).toBeUndefined();

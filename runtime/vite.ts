@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin, ResolvedConfig } from "vite";
 import type { OverlayOptions } from "../panel/overlay/options.ts";
+import { transformSourceSites } from "./source-sites-transform.ts";
 import { PATCHED_MARK, RUNTIME_ID, SUPPORTED_LINES, SUPPORTED_ROUTER, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
 
 export interface QueryDevtoolsOptions {
@@ -56,6 +57,10 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
   const versions = new Map<string, string | undefined>();
   const warned = new Set<string>();
   const mismatches = new Map<string, string | undefined>();
+  let config: ResolvedConfig | undefined;
+  // Source-site ids are unique in this dev server; the random start keeps a page's modules cached
+  // from an earlier server from sharing ids with this one's.
+  let nextSite = Math.floor(Math.random() * 2 ** 20) * 2 ** 20;
 
   function routerVersion(packageRoot: string): string | undefined {
     if (!versions.has(packageRoot)) {
@@ -90,7 +95,10 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
     enforce: "pre",
     apply: (_, env) => env.command === "serve" || options.production === true,
     config: () => ({ optimizeDeps: { exclude: ["@solidjs/router"] } }),
-    configResolved: checkSetup,
+    configResolved(resolved) {
+      config = resolved;
+      checkSetup(resolved);
+    },
     resolveId(id) {
       if (id === RUNTIME_ID) return fromSource ? runtimeFile : RESOLVED_RUNTIME_ID;
       if (id === OVERLAY_ID && overlay) return RESOLVED_OVERLAY_ID;
@@ -100,13 +108,18 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
       if (id === RESOLVED_OVERLAY_ID) return `import { mountOverlay } from ${JSON.stringify(overlayFile)};\nmountOverlay(${JSON.stringify(overlay)});\n`;
     },
     // First among all plugins: SolidStart's solid() reprints .js files, and the anchors are exact source.
-    transform: { order: "pre", handler: transformRouterModule },
+    // The app's own modules are read there too, as written (SolidStart's "use server" compiler comes after).
+    transform: { order: "pre", handler: transform },
   };
 
-  function transformRouterModule(this: { warn(message: string): void }, code: string, id: string, transformOptions?: { ssr?: boolean }) {
+  function transform(this: { warn(message: string): void }, code: string, id: string, transformOptions?: { ssr?: boolean }) {
     if (transformOptions?.ssr) return;
     const match = ROUTER_MODULE.exec(id.split("?")[0]);
-    if (!match || code.includes(PATCHED_MARK)) return;
+    if (!match) {
+      if (!config || code.includes(PATCHED_MARK)) return;
+      return transformSourceSites(code, id, { root: config.root, runtimeId: RUNTIME_ID, nextId: () => ++nextSite });
+    }
+    if (code.includes(PATCHED_MARK)) return;
     const version = routerVersion(match[1]);
     if (version === undefined) return;
     const module = match[2] as RouterModule;

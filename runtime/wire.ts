@@ -8,6 +8,7 @@ import type { Preview } from "../bridge/preview-schema.ts";
 import { preview } from "../bridge/serialize.ts";
 import type { CacheInstrumentation, CacheTuple, EntryMeta } from "./cache-instrumentation.ts";
 import type { RawEvent } from "./recorder.ts";
+import { sourceSites } from "./source-sites.ts";
 
 /** Which of an entry's page values to include: its args, and its value (else marked as omitted, if it has one). */
 export interface EntryFields {
@@ -40,6 +41,8 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
     valueOmitted: value === undefined || fields.value ? undefined : true,
     error: simulation ? (simulation.error && preview(simulation.error)) : meta.failed ? preview(meta.error) : undefined,
     simulated: simulation?.state,
+    definedAt: sourceSites.queryDefinition(meta.query),
+    readers: instrumentation.readersOf(tuple),
   };
 }
 

@@ -10,6 +10,7 @@ import { copyText } from "../clipboard.ts";
 import { formatAge, formatClock, formatMs } from "../format.ts";
 import { PreviewTree } from "../inspector/PreviewTree.tsx";
 import { previewToJson } from "../inspector/preview-json.ts";
+import { EntrySources } from "../sources/EntrySources.tsx";
 import type { PanelStore } from "../store.ts";
 import { fetchHistory } from "./fetch-history.ts";
 import { ValueChanges } from "./ValueChanges.tsx";
@@ -117,6 +118,7 @@ export function EntryDetails(props: EntryDetailsProps): JSX.Element {
           {props.entry.lastFetchMs === undefined ? "" : ` (last ${formatMs(props.entry.lastFetchMs)})`}
         </dd>
       </dl>
+      <EntrySources entry={props.entry} store={props.store} />
       <Show when={props.entry.args}>
         {(args) => (
           <>

@@ -7,6 +7,7 @@ import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount, 
 import type { Entry } from "../../bridge/protocol.ts";
 import { formatAge, formatMs, inlinePreview } from "../format.ts";
 import type { PanelStore } from "../store.ts";
+import { SourceLink } from "../sources/SourceLink.tsx";
 import { VirtualList, type VirtualListHandle } from "../VirtualList.tsx";
 import { EntryDetails } from "./EntryDetails.tsx";
 import { ROW_STATUSES, queryRows, rowStatus, statusCounts, type EntryRow, type GroupRow, type QueryRow, type RowStatus, type SortKey } from "./query-rows.ts";
@@ -149,6 +150,7 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
               >
                 <GroupLine
                   row={row() as GroupRow}
+                  store={props.store}
                   selected={rowId(row()) === props.selected}
                   onSelect={() => props.onSelect(rowId(row()))}
                   onRevalidate={() => revalidateRow(row())}
@@ -166,12 +168,15 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
   );
 }
 
-function GroupLine(props: { row: Extract<QueryRow, { type: "group" }>; selected: boolean; onSelect: () => void; onRevalidate: () => void; readOnly: boolean }): JSX.Element {
+function GroupLine(props: { row: Extract<QueryRow, { type: "group" }>; store: PanelStore; selected: boolean; onSelect: () => void; onRevalidate: () => void; readOnly: boolean }): JSX.Element {
   return (
     <div class="group-header" classList={{ selected: props.selected }} data-query-name={props.row.name} onClick={props.onSelect}>
       <span class="group-name">{props.row.name}</span>
       <span class="muted">
         {props.row.instances} {props.row.instances === 1 ? "instance" : "instances"} · {props.row.observers} observers
+      </span>
+      <span class="group-source" data-defined-at>
+        <SourceLink site={props.row.definedAt} store={props.store} />
       </span>
       <button data-action="revalidate" data-scope="query" disabled={props.readOnly} title={`revalidate("${props.row.name}"): every instance of this query`} onClick={(e) => (e.stopPropagation(), props.onRevalidate())}>
         ↻ query

@@ -15,6 +15,8 @@ export interface GroupRow {
   name: string;
   instances: number;
   observers: number;
+  /** Where its `query(…)` is defined (a source site id), when an instance says. */
+  definedAt?: number;
 }
 export interface EntryRow {
   type: "entry";
@@ -59,7 +61,8 @@ export function queryRows(entries: readonly Entry[], options: RowOptions): Query
   const sorted = [...groups].map(([name, list]) => [name, list.sort(order[options.sort])] as const);
   sorted.sort(([a, la], [b, lb]) => (options.sort === "name" ? a.localeCompare(b) : order[options.sort](lead(la), lead(lb))));
   for (const [name, list] of sorted) {
-    rows.push({ type: "group", name, instances: list.length, observers: list.reduce((n, e) => n + e.observers, 0) });
+    const definedAt = list.find((entry) => entry.definedAt !== undefined)?.definedAt;
+    rows.push({ type: "group", name, instances: list.length, observers: list.reduce((n, e) => n + e.observers, 0), definedAt });
     for (const entry of list) rows.push({ type: "entry", entry });
   }
   return rows;

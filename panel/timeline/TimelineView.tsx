@@ -6,6 +6,7 @@
 import { For, Match, Show, Switch, createMemo, createSignal, type JSX } from "solid-js";
 import type { DevtoolsEvent, RevalidateCause } from "../../bridge/protocol.ts";
 import { formatClock, formatMs, inlinePreview } from "../format.ts";
+import { SourceLink } from "../sources/SourceLink.tsx";
 import type { Marker, PanelStore } from "../store.ts";
 import { VirtualList } from "../VirtualList.tsx";
 import type { ActionRow, EventRow, FetchRow } from "./build-timeline.ts";
@@ -27,7 +28,7 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
     if (!next.delete(kind)) next.add(kind);
     setKinds(next);
   };
-  const ctx = { origin, needle: () => needleOf(props.text), onSelectKey: (key: string) => props.onSelectKey(key) };
+  const ctx = { origin, needle: () => needleOf(props.text), onSelectKey: (key: string) => props.onSelectKey(key), store: props.store };
   return (
     <div class="timeline">
       <div class="subbar">
@@ -62,7 +63,7 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
                 <ActionHeader row={(display() as { row: ActionRow }).row} ctx={ctx} />
               </Match>
               <Match when={display().type === "summary"}>
-                <ActionSummary row={(display() as { row: ActionRow }).row} />
+                <ActionSummary row={(display() as { row: ActionRow }).row} ctx={ctx} />
               </Match>
               <Match when={display().type === "child" || display().type === "line"}>
                 <Line row={(display() as { row: FetchRow | EventRow }).row} ctx={ctx} parent={display().type === "child" ? (display() as { actionId: number }).actionId : undefined} />
@@ -90,6 +91,8 @@ function displayIdentity(display: DisplayRow): object {
 const summaryTokens = new WeakMap<object, object>();
 
 interface Ctx {
+  /** For source links (panel/sources/). */
+  store: PanelStore;
   origin: () => number;
   /** The filter text, as rows are matched against it. */
   needle: () => string;
@@ -108,13 +111,19 @@ function ActionHeader(props: { row: ActionRow; ctx: Ctx }): JSX.Element {
         #{props.row.start.id} {inlinePreview(props.row.start.input, 60)}
       </span>
       <Show when={props.row.settle}>{(settle) => <span class="cell">{formatMs(settle().ms)}</span>}</Show>
+      <span class="action-sources muted" data-action-sources>
+        defined at <SourceLink site={props.row.start.definedAt} store={props.ctx.store} />
+        <Show when={props.row.start.submittedAt !== undefined}>
+          {" "}· submitted from <span data-submitted-at><SourceLink site={props.row.start.submittedAt} store={props.ctx.store} /></span>
+        </Show>
+      </span>
       <Show when={props.row.settle?.ok && props.row.settle.result}>{(result) => <span class="muted">→ {inlinePreview(result(), 50)}</span>}</Show>
       <Show when={props.row.settle?.error}>{(error) => <span class="error-text">{inlinePreview(error())}</span>}</Show>
     </div>
   );
 }
 
-function ActionSummary(props: { row: ActionRow }): JSX.Element {
+function ActionSummary(props: { row: ActionRow; ctx: Ctx }): JSX.Element {
   const text = () => {
     const response = props.row.response;
     const flight = response?.singleFlight.length ? ` · single-flight: ${response.singleFlight.join(", ")}` : "";
@@ -126,6 +135,9 @@ function ActionSummary(props: { row: ActionRow }): JSX.Element {
   return (
     <div class="line child action-summary muted" data-summary-of={props.row.start.id}>
       {text()}
+      <Show when={props.row.response?.at !== undefined}>
+        {" "}· by <SourceLink site={props.row.response?.at} store={props.ctx.store} />
+      </Show>
     </div>
   );
 }
@@ -148,6 +160,11 @@ function FetchLine(props: { row: FetchRow; ctx: Ctx; parent?: number }): JSX.Ele
       <span class={`badge outcome-${outcome()}`}>fetch</span>
       <KeyLink key={props.row.start.key} ctx={props.ctx} />
       <span class="muted">{cause()}</span>
+      <Show when={props.row.start.revalidation?.at !== undefined}>
+        <span class="muted" data-trigger>
+          at <SourceLink site={props.row.start.revalidation?.at} store={props.ctx.store} />
+        </span>
+      </Show>
       <span class="cell">{settle() ? formatMs(settle()!.ms) : "…"}</span>
       <Show when={settle()?.stored}>
         <span class="muted">value stored</span>
@@ -171,6 +188,13 @@ function EventLine(props: { row: EventRow; ctx: Ctx; parent?: number }): JSX.Ele
         {describe(event())}
         {props.row.awaited ? ", its promise's value stored" : ""}
       </span>
+      <Show when={event().kind === "revalidate" && (event() as { cause: RevalidateCause }).cause.at}>
+        {(at) => (
+          <span class="muted" data-trigger>
+            at <SourceLink site={at()} store={props.ctx.store} />
+          </span>
+        )}
+      </Show>
     </div>
   );
 }
