@@ -1,7 +1,8 @@
 /*
  * Chromium for the bench: the same Debian Chromium and unpacked extension as the e2e tests, with
  * or without DevTools, plus the probes the suites need: a page's JS heap after a full GC and its
- * CPU time around some work (CDP), and a tap inside the real panel frame that counts the batches it has handled.
+ * CPU time around some work (CDP), and a tap inside the real panel frame that counts the batches
+ * it has handled.
  */
 import { existsSync } from "node:fs";
 import puppeteer, { type Browser, type Frame, type Page } from "puppeteer-core";
