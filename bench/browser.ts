@@ -1,7 +1,8 @@
 /*
  * Chromium for the bench: the same Debian Chromium and unpacked extension as the e2e tests, with
- * or without DevTools, plus the two probes the suites need: a page's JS heap after a full GC
- * (CDP), and a tap inside the real panel frame that counts the batches it has handled.
+ * or without DevTools, plus the probes the suites need: a page's JS heap after a full GC and its
+ * CPU time around some work (CDP), and a tap inside the real panel frame that counts the batches
+ * it has handled.
  */
 import { existsSync } from "node:fs";
 import puppeteer, { type Browser, type Frame, type Page } from "puppeteer-core";
@@ -36,18 +37,28 @@ export async function heapUsed(page: Page): Promise<number> {
   }
 }
 
-/** CPU seconds used so far by a page's renderer: its main thread, and the whole process. */
-export async function cpuMeter(page: Page): Promise<{ read(): Promise<{ thread: number; process: number }>; close(): Promise<void> }> {
+/**
+ * Runs `work` after a full GC (every run starts from the same heap) and gives the CPU time the
+ * page's renderer used meanwhile: its main thread (Chrome's ThreadTime, which the machine's other
+ * load barely moves) and the whole process.
+ */
+export async function withCpuTime<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; threadMs: number; processMs: number }> {
+  await heapUsed(page);
   const cdp = await page.createCDPSession();
-  await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
-  return {
-    async read() {
+  try {
+    await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+    const read = async () => {
       const { metrics } = await cdp.send("Performance.getMetrics");
-      const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+      const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
       return { thread: metric("ThreadTime"), process: metric("ProcessTime") };
-    },
-    close: () => cdp.detach(),
-  };
+    };
+    const before = await read();
+    const result = await work();
+    const after = await read();
+    return { result, threadMs: after.thread - before.thread, processMs: after.process - before.process };
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export interface PanelTap {
@@ -110,6 +121,17 @@ export async function openTappedPanel(browser: Browser, url: string): Promise<In
     return (await frame.evaluate(() => "__benchTap" in window)) ? frame : undefined;
   }, 20_000);
   return { ...inspected, panel };
+}
+
+/**
+ * Opens `url` with DevTools on the tapped panel, ready to measure: an instrumented page once its
+ * agent has answered the panel's connect, then half a second for the connection's first frames.
+ */
+export async function openConnected(browser: Browser, url: string, instrumented: boolean): Promise<Inspected> {
+  const inspected = await openTappedPanel(browser, url);
+  if (instrumented) await until("the page's agent to connect", async () => (await readTap(inspected.panel)).snapshots > 0, 20_000);
+  await sleep(500);
+  return inspected;
 }
 
 export async function readTap(panel: Frame): Promise<PanelTap> {

@@ -1,25 +1,27 @@
 /*
- * Builds the bench pages twice with Vite — plain, and with queryDevtools({ production: true }) —
- * and serves each with `vite preview`. Production builds on both sides: the same minified Solid
- * and router code, so the only difference between the two is the instrumentation.
+ * Builds the bench pages with Vite — plain, a second plain copy (the A/A floor: the same code as a
+ * separate bundle on its own origin, so nothing compiled or cached is shared with the first), and
+ * with queryDevtools({ production: true }), alone and with the overlay — and serves each with
+ * `vite preview`. Production builds on every side: the same minified Solid and router code, so the
+ * only difference between them is the instrumentation.
  */
 import { resolve } from "node:path";
 import { build, preview, type PreviewServer } from "vite";
 import solid from "vite-plugin-solid";
 import { queryDevtools } from "solid-query-devtools/vite";
 
-export type Variant = "plain" | "instrumented" | "overlay";
-export const VARIANTS: Variant[] = ["plain", "instrumented", "overlay"];
+export type Variant = "plain" | "plain-copy" | "instrumented" | "overlay";
+export const VARIANTS: Variant[] = ["plain", "plain-copy", "instrumented", "overlay"];
 
 /** The plugin as each variant adds it: none, the runtime alone, the runtime with the in-page overlay's button (closed). */
 const devtoolsPlugins = (variant: Variant) =>
-  variant === "plain" ? [] : [queryDevtools({ production: true, ...(variant === "overlay" ? { overlay: true } : {}) })];
+  variant === "plain" || variant === "plain-copy" ? [] : [queryDevtools({ production: true, ...(variant === "overlay" ? { overlay: true } : {}) })];
 
 const pages = resolve(import.meta.dirname, "pages");
 /** Per process, so a bench started while another runs (say, `npm test`'s tiny one) cannot overwrite its pages. */
 export const buildDir = resolve(import.meta.dirname, "../dist/bench", `pages-${process.pid}`);
 const outDir = (variant: Variant) => resolve(buildDir, variant);
-const inputs = ["index", "bridge", "panel", "serializer"];
+const inputs = ["index", "realistic/index", "bridge", "panel", "serializer"];
 
 export async function buildVariant(variant: Variant): Promise<void> {
   // The module runner that loaded the bench set NODE_ENV=development, which would resolve Solid's dev build.

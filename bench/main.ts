@@ -1,5 +1,5 @@
 /*
- * The bench: builds the pages plain, instrumented, and instrumented with the in-page overlay,
+ * The bench: builds the pages plain (twice), instrumented, and instrumented with the in-page overlay,
  * serves them, launches Chromium twice (with and without DevTools), runs each suite, prints the
  * table and writes the results. `--tiny` runs everything at a token size and fails only if the
  * results are malformed; `--only a,b` picks suites.
@@ -16,10 +16,11 @@ import { bridge } from "./suites/bridge.ts";
 import { heap } from "./suites/heap.ts";
 import { overhead } from "./suites/overhead.ts";
 import { panel } from "./suites/panel.ts";
+import { realistic } from "./suites/realistic.ts";
 import { serializer } from "./suites/serializer.ts";
 import { formatTable } from "./table.ts";
 
-const suites: Record<string, (ctx: Context) => Promise<Row[]>> = { overhead, bridge, panel, heap, serializer };
+const suites: Record<string, (ctx: Context) => Promise<Row[]>> = { overhead, realistic, bridge, panel, heap, serializer };
 
 export async function main(argv: string[]): Promise<number> {
   const tiny = argv.includes("--tiny");

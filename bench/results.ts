@@ -5,12 +5,8 @@
  */
 import type { Figure } from "./stats.ts";
 
-export interface Goal {
-  /** Which number the goal applies to. */
-  on: "value" | "ratio";
-  op: "<=" | ">=" | "<" | "==";
-  target: number;
-}
+/** What a row's median (of its value or its ratio) is held to: a bound, or a band it must lie within. */
+export type Goal = { on: "value" | "ratio" } & ({ op: "<=" | ">=" | "<" | "=="; target: number } | { op: "within"; band: [number, number]; bandLabel: string });
 
 export interface Row {
   id: string;
@@ -37,10 +33,12 @@ export interface Results {
 }
 
 export function judge(row: Omit<Row, "met">): Row {
-  if (!row.goal) return row;
-  const { on, op, target } = row.goal;
-  const actual = on === "ratio" ? row.ratio?.median : row.value.median;
+  const goal = row.goal;
+  if (!goal) return row;
+  const actual = goal.on === "ratio" ? row.ratio?.median : row.value.median;
   if (actual === undefined) return { ...row, met: false };
+  if (goal.op === "within") return { ...row, met: goal.band[0] <= actual && actual <= goal.band[1] };
+  const { op, target } = goal;
   const met = op === "<=" ? actual <= target : op === ">=" ? actual >= target : op === "<" ? actual < target : actual === target;
   return { ...row, met };
 }
@@ -50,6 +48,9 @@ export const REQUIRED_ROWS = [
   "overhead.disconnected",
   "overhead.overlay-closed",
   "overhead.connected",
+  "realistic.aa",
+  "realistic.disconnected",
+  "realistic.connected",
   "bridge.throughput",
   "bridge.lost",
   "panel.first-render",
@@ -78,6 +79,7 @@ export function checkResults(results: Results): string[] {
     if (row.floor) problems.push(...figureProblems(`${row.id}.floor`, row.floor.value));
     if (row.ratio || row.goal?.on === "ratio") problems.push(...figureProblems(`${row.id}.ratio`, row.ratio));
     if (row.goal && typeof row.met !== "boolean") problems.push(`${row.id}: goal not judged`);
+    if (row.goal?.op === "within" && !(row.goal.band.every(Number.isFinite) && row.goal.band[0] <= row.goal.band[1])) problems.push(`${row.id}: malformed band`);
   }
   return problems;
 }

@@ -18,10 +18,11 @@ const spread = (f: Figure) => (f.n > 1 ? ` [${num(f.min)}–${num(f.max)}]` : ""
 const cell = (f: Figure | undefined, unit = "") => (f ? `${num(f.median)}${unit && ` ${unit}`}${spread(f)}` : "");
 
 function goalText(row: Row): string {
-  if (!row.goal) return "";
-  const { on, op, target } = row.goal;
-  const unit = on === "ratio" ? "×" : ` ${row.unit}`;
-  return `${on === "ratio" ? "ratio" : "value"} ${op} ${num(target)}${unit}`;
+  const goal = row.goal;
+  if (!goal) return "";
+  const unit = goal.on === "ratio" ? "×" : ` ${row.unit}`;
+  const bound = goal.op === "within" ? `within ${goal.bandLabel} ${goal.band.map((x) => x.toFixed(3)).join("–")}` : `${goal.op} ${num(goal.target)}`;
+  return `${goal.on === "ratio" ? "ratio" : "value"} ${bound}${unit}`;
 }
 
 export function formatTable(results: Results): string {

@@ -36,6 +36,21 @@ export interface AppBench {
   events(): number;
 }
 
+/** The realistic-app workload (realistic/index.html): the demo app used like a person would, on a compressed schedule. */
+export interface RealisticSize {
+  /** Rounds of the session's script: five pages and three form submissions each. */
+  rounds: number;
+  /** A person's pause before each step. */
+  pauseMs: number;
+  /** The demo API's latency per call. */
+  latencyMs: number;
+}
+
+export interface RealisticBench {
+  /** Mounts the demo app and runs the script; `stepMs` is each step's time from its click until its result showed. */
+  session(size: RealisticSize): Promise<{ totalMs: number; stepMs: number[]; fetches: number }>;
+}
+
 /** Synthetic stream through the real agent (bridge.html). */
 export interface BridgeRun {
   sentEvents: number;
@@ -73,6 +88,6 @@ export interface SerializerBench {
 
 declare global {
   interface Window {
-    __bench?: AppBench | BridgeBench | PanelBench | SerializerBench;
+    __bench?: AppBench | RealisticBench | BridgeBench | PanelBench | SerializerBench;
   }
 }

@@ -1,5 +1,5 @@
 /*
- * 1. Instrumentation overhead. The router workload (pages/app.tsx) runs in five set-ups, back to
+ * 1. Instrumentation overhead. The refetch storm (pages/app.tsx) runs in five set-ups, back to
  * back and in rotating order: the plain, the instrumented and the instrumented build with the
  * in-page overlay's button (closed) without DevTools (ten times per repetition: they are cheap),
  * then the first two with DevTools open on the real Solid Queries panel, which connects to the
@@ -11,14 +11,15 @@
  */
 import type { Page } from "puppeteer-core";
 import { until } from "../../e2e/harness.ts";
-import { cpuMeter, heapUsed, openTappedPanel, readTap, sleep, type PanelTap } from "../browser.ts";
-import { VARIANTS, type Variant } from "../build.ts";
+import { openConnected, readTap, sleep, withCpuTime, type PanelTap } from "../browser.ts";
+import type { Variant } from "../build.ts";
 import { openPage, type Context } from "../context.ts";
+import { orderOf } from "../rotation.ts";
 import type { AppBench, WorkloadSize } from "../pages/api.ts";
 import { judge, type Row } from "../results.ts";
 import { figure, pairedRatio } from "../stats.ts";
 
-type Setup = Variant | "plain+panel" | "instrumented+panel";
+type Setup = (typeof disconnectedVariants)[number] | "plain+panel" | "instrumented+panel";
 interface Sample {
   wallMs: number;
   threadMs: number;
@@ -26,21 +27,16 @@ interface Sample {
   phases: { mountMs: number; actionsMs: number; navigationMs: number };
 }
 
+const disconnectedVariants = ["plain", "instrumented", "overlay"] as const satisfies Variant[];
 /** With DevTools open, the overlay's closed button is not what is measured: two builds there. */
 const connectedVariants = ["plain", "instrumented"] as const satisfies Variant[];
 /**
- * A pair's ratio varies by up to ±15% on this kind of machine, and the goal is 3 points: 70 pairs
+ * A pair's ratio varies by up to ±15% on this kind of machine, and the goal is 5 points: 70 pairs
  * narrow the median ratio's 95% interval to about ±2 points (42 left it at ±3 and wider).
  */
 const DISCONNECTED_PER_REP = 10;
 /** Connected runs vary more (four processes share the cores): with one pair per repetition, the median ratio's interval was its min and max. */
 const CONNECTED_PER_REP = 3;
-/** Pair `pair` of repetition `rep` runs the builds in turn, each starting in turn (for two, plain or instrumented first). */
-const orderOf = <V extends Variant>(builds: readonly V[], rep: number, pair: number): V[] => {
-  const shift = (rep + pair) % builds.length;
-  return [...builds.slice(shift), ...builds.slice(0, shift)];
-};
-
 export async function overhead(ctx: Context): Promise<Row[]> {
   const { workload, reps } = ctx.sizes;
   const samples: Record<Setup, Sample[]> = { plain: [], instrumented: [], overlay: [], "plain+panel": [], "instrumented+panel": [] };
@@ -48,19 +44,14 @@ export async function overhead(ctx: Context): Promise<Row[]> {
   const delivery = { recorded: 0, delivered: 0, dropped: 0 };
 
   async function measure(page: Page, size: WorkloadSize): Promise<Sample & { endedAt: number }> {
-    await heapUsed(page); // a full GC first: every run starts from the same heap
-    const meter = await cpuMeter(page);
-    const before = await meter.read();
-    const result = await page.evaluate((s) => (window.__bench as AppBench).run(s), size);
-    const after = await meter.read();
-    await meter.close();
+    const { result, threadMs, processMs } = await withCpuTime(page, () => page.evaluate((s) => (window.__bench as AppBench).run(s), size));
     const instances = size.queries * size.instancesPerQuery;
     if (result.settled !== instances) throw new Error(`workload did not settle: ${result.settled}/${instances}`);
     const { mountMs, actionsMs, navigationMs } = result;
     return {
       wallMs: result.totalMs,
-      threadMs: (after.thread - before.thread) * 1000,
-      processMs: (after.process - before.process) * 1000,
+      threadMs,
+      processMs,
       phases: { mountMs, actionsMs, navigationMs },
       endedAt: result.endedAt,
     };
@@ -79,10 +70,8 @@ export async function overhead(ctx: Context): Promise<Row[]> {
   }
 
   async function connected(variant: Variant, size = workload) {
-    const { page, panel } = await openTappedPanel(ctx.devtools, ctx.urls[variant]);
+    const { page, panel } = await openConnected(ctx.devtools, ctx.urls[variant], variant === "instrumented");
     try {
-      if (variant === "instrumented") await until("the page's agent to connect", async () => (await readTap(panel)).snapshots > 0, 20_000);
-      await sleep(500);
       const sample = await measure(page, size);
       if (variant === "instrumented" && size === workload) {
         const recorded = await page.evaluate(() => (window.__bench as AppBench).events());
@@ -103,12 +92,12 @@ export async function overhead(ctx: Context): Promise<Row[]> {
 
   ctx.log("overhead: warm-up");
   const warmUp = { ...workload, actions: Math.min(workload.actions, 3), navigations: Math.min(workload.navigations, 3) };
-  for (const variant of VARIANTS) await disconnected(variant, warmUp);
+  for (const variant of disconnectedVariants) await disconnected(variant, warmUp);
   for (const variant of connectedVariants) await connected(variant, warmUp);
 
   for (let rep = 0; rep < reps; rep++) {
     for (let pair = 0; pair < DISCONNECTED_PER_REP; pair++) {
-      for (const variant of orderOf(VARIANTS, rep, pair)) samples[variant].push(await disconnected(variant));
+      for (const variant of orderOf(disconnectedVariants, rep, pair)) samples[variant].push(await disconnected(variant));
     }
     for (let pair = 0; pair < CONNECTED_PER_REP; pair++) {
       for (const variant of orderOf(connectedVariants, rep, pair)) samples[`${variant}+panel`].push(await connected(variant));
@@ -145,10 +134,10 @@ export async function overhead(ctx: Context): Promise<Row[]> {
       goal: { on: "ratio", op: "<=", target },
     }),
   ];
-  const [disconnectedCpu, disconnectedWall] = pair("instrumented", "plain", "plain build", 1.03, "overhead.disconnected", "Workload, no DevTools");
-  const [connectedCpu, connectedWall] = pair("instrumented+panel", "plain+panel", "plain, DevTools open", 1.15, "overhead.connected", "Workload, panel connected");
+  const [disconnectedCpu, disconnectedWall] = pair("instrumented", "plain", "plain build", 1.05, "overhead.disconnected", "Refetch storm, no DevTools");
+  const [connectedCpu, connectedWall] = pair("instrumented+panel", "plain+panel", "plain, DevTools open", 1.15, "overhead.connected", "Refetch storm, panel connected");
   // The overlay enabled but closed must cost nothing the run can tell: its ratio to plain within the interval of the ratio without it.
-  const [overlayCpu] = pair("overlay", "plain", "plain build", disconnectedCpu.ratio!.medianCi[1], "overhead.overlay-closed", "Workload, no DevTools, overlay closed");
+  const [overlayCpu] = pair("overlay", "plain", "plain build", disconnectedCpu.ratio!.medianCi[1], "overhead.overlay-closed", "Refetch storm, no DevTools, overlay closed");
   const button = pairedRatio(of("overlay", "threadMs"), of("instrumented", "threadMs"));
   const interval = (row: Row) => `the median ratio's 95% confidence interval ${row.ratio!.medianCi.map((r) => r.toFixed(3)).join("–")}×`;
   return [
