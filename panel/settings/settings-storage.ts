@@ -17,11 +17,22 @@ export function extensionSettingsStorage(area: StorageArea): SettingsStorage {
   };
 }
 
-/** `storage` undefined or throwing (denied in private modes, full): nothing is remembered. */
-export function localSettingsStorage(storage: Pick<Storage, "getItem" | "setItem"> | undefined): SettingsStorage {
+/**
+ * `storage` gives localStorage, which may throw (denied in private modes, full): then nothing is
+ * remembered. `readNow`: the overlay opens its panel synchronously, and localStorage can answer so.
+ */
+export function localSettingsStorage(storage: () => Pick<Storage, "getItem" | "setItem"> | undefined): SettingsStorage & { readNow(): unknown } {
+  const readNow = () => {
+    try {
+      return JSON.parse(storage()?.getItem(SETTINGS_KEY) ?? "null");
+    } catch {
+      return undefined;
+    }
+  };
   return {
-    read: async () => JSON.parse(storage?.getItem(SETTINGS_KEY) ?? "null"),
-    write: async (value) => storage?.setItem(SETTINGS_KEY, JSON.stringify(value)),
+    readNow,
+    read: async () => readNow(),
+    write: async (value) => storage()?.setItem(SETTINGS_KEY, JSON.stringify(value)),
   };
 }
 

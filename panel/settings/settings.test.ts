@@ -51,7 +51,7 @@ test("changes in one task are written once, and read back by the next panel", as
 
 test("localStorage: not JSON, denied or full storage leave the panel at its defaults, working", async () => {
   const broken = { getItem: () => "{not json", setItem: () => {} };
-  expect((await loadSettings(localSettingsStorage(broken))).state).toEqual(defaultSettings());
+  expect((await loadSettings(localSettingsStorage(() => broken))).state).toEqual(defaultSettings());
   const denied = {
     getItem: () => {
       throw new DOMException("denied", "SecurityError");
@@ -60,13 +60,13 @@ test("localStorage: not JSON, denied or full storage leave the panel at its defa
       throw new DOMException("full", "QuotaExceededError");
     },
   };
-  const settings = await loadSettings(localSettingsStorage(denied));
+  const settings = await loadSettings(localSettingsStorage(() => denied));
   settings.set("view", "timeline");
   await flush();
   expect(settings.state.view).toBe("timeline");
   const items = new Map<string, string>();
   const local = { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) };
-  (await loadSettings(localSettingsStorage(local))).set("view", "waterfall");
+  (await loadSettings(localSettingsStorage(() => local))).set("view", "waterfall");
   await flush();
   expect(JSON.parse(items.get(SETTINGS_KEY)!).view).toBe("waterfall");
 });
