@@ -5,7 +5,7 @@
  */
 import { For, Show, createMemo, type JSX } from "solid-js";
 import { overlaps, percentAt, type TimeWindow } from "./time-window.ts";
-import type { Tick, WaterfallRow } from "./waterfall-rows.ts";
+import { causeOf, type Tick, type WaterfallRow } from "./waterfall-rows.ts";
 
 /** What the pointer is over, for the tooltip. */
 export interface Hover {
@@ -49,7 +49,7 @@ export function WaterfallLine(props: { row: WaterfallRow; active: boolean; ctx: 
       classList={{ active: props.active, grouped: !!fetch()?.grouped }}
       data-wf-row={row().type}
       data-key={fetch()?.key}
-      data-cause={fetch()?.cause}
+      data-cause={fetch() && causeOf(fetch()!)}
       data-parent-action={fetch()?.grouped ? fetch()?.actionId : undefined}
       data-action-id={group()?.actionId}
       data-label={group()?.label}

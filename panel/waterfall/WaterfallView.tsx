@@ -12,7 +12,7 @@ import { needleOf } from "../timeline/timeline-rows.ts";
 import { Resizer } from "../Resizer.tsx";
 import { VirtualList, type VirtualListHandle } from "../VirtualList.tsx";
 import { pan, percentAt, rulerTicks, timeWindow, zoomAround, type Zoom } from "./time-window.ts";
-import { buildWaterfall, type WaterfallRow } from "./waterfall-rows.ts";
+import { buildWaterfall, causeOf, tickText, type WaterfallRow } from "./waterfall-rows.ts";
 import { WaterfallLine, type Hover, type LineContext } from "./WaterfallLine.tsx";
 
 export interface WaterfallViewProps {
@@ -197,9 +197,9 @@ const seconds = (time: number, origin: number) => `+${((time - origin) / 1000).t
 function Tooltip(props: { hover: Hover; origin: number; end: number }): JSX.Element {
   const lines = () => {
     const { row, tick } = props.hover;
-    if (tick) return [tick.kind, tick.text, `at ${seconds(tick.time, props.origin)} (${formatClock(tick.time)})`];
+    if (tick) return [tick.kind, tickText(tick), `at ${seconds(tick.time, props.origin)} (${formatClock(tick.time)})`];
     const span = `${seconds(row.start, props.origin)} → ${row.end === undefined ? "in flight" : seconds(row.end, props.origin)} · ${formatMs((row.end ?? props.end) - row.start)}`;
-    if (row.type === "fetch") return [row.key, `${row.outcome} · ${row.cause}`, span, ...(row.error ? [inlinePreview(row.error, 120)] : [])];
+    if (row.type === "fetch") return [row.key, `${row.outcome} · ${causeOf(row)}`, span, ...(row.error ? [inlinePreview(row.error, 120)] : [])];
     if (row.type === "group") return [row.label, `${row.outcome} · ${row.fetches} fetches`, span];
     return [row.label, span];
   };

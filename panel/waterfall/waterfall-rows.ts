@@ -7,6 +7,7 @@
  * (build-timeline.ts), so both views tell the same story. Pure and linear.
  */
 import type { Preview } from "../../bridge/preview-schema.ts";
+import type { DevtoolsEvent } from "../../bridge/protocol.ts";
 import type { LogItem } from "../store.ts";
 import { buildTimeline, type ActionRow, type EventRow, type FetchRow } from "../timeline/build-timeline.ts";
 import { keyMatches } from "../timeline/timeline-rows.ts";
@@ -14,13 +15,15 @@ import type { Extent } from "./time-window.ts";
 
 export type Outcome = "ok" | "error" | "pending";
 
+type TickKind = "invalidated" | "value-set" | "revalidate" | "action-response" | "marker";
+type Event<K extends DevtoolsEvent["kind"] | "marker"> = Extract<LogItem, { kind: K }>;
+
 /** An instant on a row: an invalidation, a value write, a revalidation, a response, a marker. */
 export interface Tick {
   time: number;
-  kind: "invalidated" | "value-set" | "revalidate" | "action-response" | "marker";
-  text: string;
+  kind: TickKind;
   /** The log item it stands for. */
-  item: object;
+  item: Event<TickKind>;
 }
 
 interface Span {
@@ -42,7 +45,8 @@ export interface GroupBar extends Span {
 export interface FetchBar extends Span {
   type: "fetch";
   key: string;
-  cause: string;
+  /** Its fetch-start (see `causeOf`); a settle whose start left the log has none. */
+  started?: Event<"fetch-start">;
   outcome: Outcome;
   error?: Preview;
   /** The action that caused it, if any. */
@@ -68,11 +72,19 @@ export interface Waterfall {
 /** Fetches of one cause starting within this many ms of a group's first are one group. */
 export const BURST_MS = 100;
 
+function sameCause(a: FetchBar, b: FetchBar): boolean {
+  const [x, y] = [a.started, b.started];
+  if (!x || !y) return x === y;
+  return x.cause === y.cause && x.revalidation?.kind === y.revalidation?.kind && x.revalidation?.actionId === y.revalidation?.actionId;
+}
+
 const outcomeOf = (settle: { ok: boolean } | undefined): Outcome => (settle ? (settle.ok ? "ok" : "error") : "pending");
 
-function causeOf(row: FetchRow): string {
-  const revalidation = row.start.revalidation;
-  if (!revalidation) return row.start.cause === "initial" ? "first load" : row.start.cause;
+/** Why a fetch ran, in words: computed for the rows on screen and for grouping, never stored. */
+export function causeOf(bar: FetchBar): string {
+  if (!bar.started) return "started before the log";
+  const revalidation = bar.started.revalidation;
+  if (!revalidation) return bar.started.cause === "initial" ? "first load" : bar.started.cause;
   if (revalidation.kind === "action") return `revalidated by action #${revalidation.actionId}`;
   return revalidation.kind === "devtools" ? "revalidated from devtools" : "revalidated by the app";
 }
@@ -82,7 +94,7 @@ function fetchBar(row: FetchRow): FetchBar {
     type: "fetch",
     id: row.start,
     key: row.start.key,
-    cause: causeOf(row),
+    started: row.start,
     start: row.start.time,
     end: row.settle?.time,
     outcome: outcomeOf(row.settle),
@@ -93,26 +105,31 @@ function fetchBar(row: FetchRow): FetchBar {
   };
 }
 
-function tickOf(row: EventRow): Tick | undefined {
-  const event = row.event;
-  switch (event.kind) {
+const TICK_KINDS = new Set<string>(["invalidated", "value-set", "revalidate", "marker"]);
+const tickOf = (row: EventRow): Tick | undefined =>
+  TICK_KINDS.has(row.event.kind) ? { time: row.time, kind: row.event.kind as TickKind, item: row.event as Event<TickKind> } : undefined;
+
+/** A tick in words, for the tooltip. */
+export function tickText(tick: Tick): string {
+  const item = tick.item;
+  switch (item.kind) {
     case "invalidated":
-      return { time: row.time, kind: event.kind, text: `marked stale: ${event.keys.join(", ")}`, item: event };
+      return `marked stale: ${item.keys.join(", ")}`;
     case "value-set":
-      return { time: row.time, kind: event.kind, text: `value ${event.via === "set" ? "set by query.set" : "stored"}: ${event.key}`, item: event };
+      return `value ${item.via === "set" ? "set by query.set" : "stored"}: ${item.key}`;
     case "revalidate":
-      return { time: row.time, kind: event.kind, text: `revalidate ${event.requested === null ? "all" : event.requested.join(", ")}: refetching ${event.active.length}`, item: event };
+      return `revalidate ${item.requested === null ? "all" : item.requested.join(", ")}: refetching ${item.active.length}`;
+    case "action-response":
+      return "response";
     case "marker":
-      return { time: row.time, kind: "marker", text: event.text, item: event };
-    default:
-      return undefined;
+      return item.text;
   }
 }
 
-const tickKeys = (tick: Tick): readonly string[] => {
-  const item = tick.item as { keys?: string[]; key?: string; matched?: string[] };
-  return item.keys ?? item.matched ?? (item.key === undefined ? [] : [item.key]);
-};
+function tickKeys(tick: Tick): readonly string[] {
+  const item = tick.item;
+  return item.kind === "invalidated" ? item.keys : item.kind === "revalidate" ? item.matched : item.kind === "value-set" ? [item.key] : [];
+}
 
 /** A token per log item for a group's row, which has no log item of its own. */
 const groupTokens = new WeakMap<object, object>();
@@ -134,7 +151,7 @@ export function buildWaterfall(log: readonly LogItem[], needle = ""): Waterfall 
       rows.push({
         type: "group",
         id: groupId(first.id),
-        label: `${first.cause} · ${burst.length} fetches`,
+        label: `${causeOf(first)} · ${burst.length} fetches`,
         start: first.start,
         end: burst.reduce<number | undefined>((end, bar) => (end === undefined || bar.end === undefined ? undefined : Math.max(end, bar.end)), first.start),
         outcome: burst.some((bar) => bar.outcome === "error") ? "error" : burst.some((bar) => bar.outcome === "pending") ? "pending" : "ok",
@@ -148,13 +165,13 @@ export function buildWaterfall(log: readonly LogItem[], needle = ""): Waterfall 
   };
   const addFetch = (bar: FetchBar) => {
     if (!matches(bar.key)) return;
-    if (burst.length && (burst[0].cause !== bar.cause || bar.start - burst[0].start > BURST_MS)) flush();
+    if (burst.length && (bar.start - burst[0].start > BURST_MS || !sameCause(burst[0], bar))) flush();
     burst.push(bar);
   };
   const addAction = (action: ActionRow) => {
     const fetches = action.children.filter((child): child is FetchRow => child.type === "fetch").map(fetchBar);
     const ticks = action.children.flatMap((child) => (child.type === "event" ? (tickOf(child) ?? []) : []));
-    if (action.response) ticks.push({ time: action.response.time, kind: "action-response", text: "response", item: action.response });
+    if (action.response) ticks.push({ time: action.response.time, kind: "action-response", item: action.response });
     if (needle && !action.start.name.toLowerCase().includes(needle) && !fetches.some((bar) => matches(bar.key)) && !ticks.some((tick) => tickKeys(tick).some(matches))) return;
     flush();
     rows.push({
@@ -177,12 +194,12 @@ export function buildWaterfall(log: readonly LogItem[], needle = ""): Waterfall 
     else if (row.event.kind === "fetch-settle") {
       // Its start fell out of the log: the settle says how long it ran.
       const settle = row.event;
-      addFetch({ type: "fetch", id: settle, key: settle.key, cause: "started before the log", start: settle.time - settle.ms, end: settle.time, outcome: outcomeOf(settle), error: settle.error, grouped: false, ticks: [] });
+      addFetch({ type: "fetch", id: settle, key: settle.key, start: settle.time - settle.ms, end: settle.time, outcome: outcomeOf(settle), error: settle.error, grouped: false, ticks: [] });
     } else {
       const tick = tickOf(row);
       if (!tick || (tick.kind !== "marker" && !tickKeys(tick).some(matches))) continue;
       flush();
-      rows.push({ type: "ticks", id: tick.item, label: tick.kind === "marker" ? tick.text : tick.kind, start: tick.time, end: tick.time, ticks: [tick] });
+      rows.push({ type: "ticks", id: tick.item, label: tick.item.kind === "marker" ? tick.item.text : tick.kind, start: tick.time, end: tick.time, ticks: [tick] });
     }
   }
   flush();
