@@ -55,6 +55,8 @@ export const REQUIRED_ROWS = [
   "panel.first-render",
   "panel.live.queries",
   "panel.live.timeline",
+  "panel.waterfall.first-render",
+  "panel.live.waterfall",
   "heap.runtime",
   "heap.panel",
 ];

@@ -35,7 +35,7 @@ const ZOOM_STEP = 2;
 const PAN_STEP = 0.2;
 /** Pointer travel before a press becomes a drag (and stops being a click). */
 const DRAG_PX = 3;
-export const MIN_LABEL_PX = 80;
+const MIN_LABEL_PX = 80;
 const LABEL_STEP_PX = 20;
 
 export function WaterfallView(props: WaterfallViewProps): JSX.Element {
