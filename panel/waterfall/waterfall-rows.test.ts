@@ -31,3 +31,12 @@ test("the filter keeps matching fetches; markers always show", () => {
   expect(buildWaterfall([...log, marker], "b[").rows.map((row) => row.type === "fetch" ? row.key : row.type)).toEqual(["b[]", "ticks"]);
   expect(buildWaterfall([]).extent).toBeUndefined();
 });
+
+test("a rebuild keeps the row objects of what did not change", () => {
+  const log: DevtoolsEvent[] = [start(0, 1, "a[]"), start(500, 2, "b[]")];
+  const first = buildWaterfall(log).rows;
+  const second = buildWaterfall([...log, settle(600, 2, "b[]", 100)]).rows;
+  expect(second[0]).toBe(first[0]);
+  expect(second[1]).not.toBe(first[1]);
+  expect(second[1]).toMatchObject({ key: "b[]", end: 600, outcome: "ok" });
+});

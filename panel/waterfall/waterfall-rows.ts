@@ -203,7 +203,26 @@ export function buildWaterfall(log: readonly LogItem[], needle = ""): Waterfall 
     }
   }
   flush();
-  return { rows, ...extentOf(rows) };
+  const stableRows = rows.map(stable);
+  return { rows: stableRows, ...extentOf(stableRows) };
+}
+
+/**
+ * The row built for the same log item last time, if nothing in it changed: a live stream rebuilds
+ * every row, and the list then re-renders only the rows that did change (a settle, a new tick).
+ */
+const lastBuilt = new WeakMap<object, WaterfallRow>();
+function stable(row: WaterfallRow): WaterfallRow {
+  const before = lastBuilt.get(row.id);
+  if (before && sameRow(before, row)) return before;
+  lastBuilt.set(row.id, row);
+  return row;
+}
+function sameRow(a: WaterfallRow, b: WaterfallRow): boolean {
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  for (const field in y) if (field !== "ticks" && x[field] !== y[field]) return false;
+  return a.ticks.length === b.ticks.length && a.ticks.every((tick, i) => tick.item === b.ticks[i].item);
 }
 
 function extentOf(rows: readonly WaterfallRow[]): Pick<Waterfall, "extent" | "pending"> {
