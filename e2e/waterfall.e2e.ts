@@ -2,13 +2,13 @@
  * The waterfall in the real DevTools panel on the demo: the addTask action's span holds a bar for
  * each refetch the demo's API really served, Ctrl+wheel and the keys zoom, a click on a bar selects
  * its entry in the queries view; settings survive closing DevTools; and the README's screenshots
- * (light and dark).
+ * (light and dark), last: re-docking rebuilds the panel's frame.
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ElementHandle } from "puppeteer-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { closeDevtools, dock, fetchCounts, openDemo, reopenDevtools, root, showPanel, showView, undock, until, type DemoSession, type Inspected } from "./harness.ts";
+import { closeDevtools, dock, fetchCounts, openDemo, reopenDevtools, root, showView, undock, until, type DemoSession, type Inspected } from "./harness.ts";
 
 let demo: DemoSession;
 let inspected: Inspected;
@@ -99,23 +99,6 @@ test("a click on a bar selects its entry in the queries view", async () => {
   await inspected.panel.waitForSelector(`[data-details-key='${key}']`);
 });
 
-test("light and dark screenshots for the README", async () => {
-  await showView(inspected.panel, "waterfall");
-  await inspected.panel.waitForSelector(`${GROUP}[data-outcome="ok"]`);
-  mkdirSync(resolve(root, "docs"), { recursive: true });
-  await undock(inspected.devtools);
-  await inspected.devtools.mouse.move(0, 0);
-  await inspected.devtools.screenshot({ path: resolve(root, "docs/waterfall-light.png") });
-  await inspected.devtools.evaluate(`(async () => {
-    const common = await import("./core/common/common.js");
-    common.Settings.Settings.instance().moduleSetting("ui-theme").set("dark");
-  })()`);
-  await inspected.panel.waitForSelector(`.app[data-theme="dark"] ${GROUP}`);
-  await inspected.devtools.screenshot({ path: resolve(root, "docs/waterfall-dark.png") });
-  await dock(inspected.devtools);
-  inspected.panel = await showPanel(inspected.devtools);
-});
-
 test("the view, a filter and preserve log are remembered when DevTools opens again", async () => {
   await showView(inspected.panel, "timeline");
   await inspected.panel.click('[data-setting="preserve-log"]');
@@ -128,4 +111,22 @@ test("the view, a filter and preserve log are remembered when DevTools opens aga
   await showView(inspected.panel, "timeline");
   expect(await inspected.panel.$eval('[data-setting="preserve-log"]', (box) => (box as HTMLInputElement).checked)).toBe(true);
   expect(await inspected.panel.$eval('[data-kind-filter="observers"]', (chip) => chip.getAttribute("aria-pressed"))).toBe("true");
+});
+
+test("light and dark screenshots for the README", async () => {
+  await showView(inspected.panel, "waterfall");
+  await inspected.panel.waitForSelector(`${GROUP}[data-outcome="ok"]`);
+  mkdirSync(resolve(root, "docs"), { recursive: true });
+  // The reopened window has its own size: the pictures get the first one's (no clicks follow).
+  await inspected.devtools.setViewport({ width: 1280, height: 800 });
+  await undock(inspected.devtools);
+  await inspected.devtools.mouse.move(0, 0);
+  await inspected.devtools.screenshot({ path: resolve(root, "docs/waterfall-light.png") });
+  await inspected.devtools.evaluate(`(async () => {
+    const common = await import("./core/common/common.js");
+    common.Settings.Settings.instance().moduleSetting("ui-theme").set("dark");
+  })()`);
+  await inspected.panel.waitForSelector(`.app[data-theme="dark"] ${GROUP}`);
+  await inspected.devtools.screenshot({ path: resolve(root, "docs/waterfall-dark.png") });
+  await dock(inspected.devtools);
 });

@@ -6,9 +6,10 @@
 import { cleanup, fireEvent, render } from "@solidjs/testing-library";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { App } from "../App.tsx";
-import { loadSettings } from "../settings/settings.ts";
+import { createSettings, loadSettings, parseSettings } from "../settings/settings.ts";
 import { memorySettingsStorage } from "../settings/settings-storage.ts";
 import { openTestPage, runAddTask, waitFor, type TestPage } from "../test-page.tsx";
+import { storeHarness } from "../test-store.ts";
 
 let page: TestPage;
 beforeEach(async () => {
@@ -104,4 +105,13 @@ test("the view and the label column's width are remembered for the next panel", 
   render(() => <App store={page.store} theme="light" settings={second} />);
   await waitFor(() => !!document.querySelector(".waterfall"));
   expect((document.querySelector(".waterfall") as HTMLElement).style.getPropertyValue("--wf-label")).toBe("260px");
+});
+
+test("opened on the waterfall before any event, it draws them as they come", async () => {
+  const harness = storeHarness();
+  render(() => <App store={harness.store} theme="light" settings={createSettings(undefined, parseSettings({ view: "waterfall" }))} />);
+  expect(document.querySelector(".waterfall .empty")!.textContent).toBe("No events yet.");
+  harness.snapshot([], [{ seq: 1, time: 1_000, kind: "fetch-start", key: "a[]", fetchId: 1, cause: "initial" }]);
+  harness.batch([{ seq: 2, time: 1_200, kind: "fetch-settle", key: "a[]", fetchId: 1, ok: true, ms: 200 }]);
+  await waitFor(() => document.querySelector('[data-wf-row="fetch"][data-key="a[]"]')?.getAttribute("data-outcome") === "ok");
 });

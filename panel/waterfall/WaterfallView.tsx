@@ -5,7 +5,7 @@
  * its end is in view. Rows are virtualized (VirtualList) and each draws only what overlaps the
  * window. Hover shows exact times and cause; a click or Enter on a fetch selects its entry.
  */
-import { For, Show, createMemo, createSignal, onCleanup, onMount, type JSX } from "solid-js";
+import { For, Show, createMemo, createSignal, onCleanup, type JSX } from "solid-js";
 import { formatClock, formatMs, inlinePreview } from "../format.ts";
 import type { PanelStore } from "../store.ts";
 import { needleOf } from "../timeline/timeline-rows.ts";
@@ -58,13 +58,14 @@ export function WaterfallView(props: WaterfallViewProps): JSX.Element {
   let labelHead!: HTMLSpanElement;
   let list: VirtualListHandle | undefined;
 
-  onMount(() => {
-    const measure = () => setTrackPx(ruler.getBoundingClientRect().width || FALLBACK_TRACK_PX);
-    measure();
-    const observer = typeof ResizeObserver === "function" ? new ResizeObserver(measure) : undefined;
-    observer?.observe(ruler);
-    onCleanup(() => observer?.disconnect());
-  });
+  /** The ruler exists only while there are rows: its width is measured from when it appears. */
+  const observeRuler = (element: HTMLDivElement) => {
+    ruler = element;
+    if (typeof ResizeObserver !== "function") return;
+    const observer = new ResizeObserver(() => setTrackPx(element.getBoundingClientRect().width || FALLBACK_TRACK_PX));
+    observer.observe(element);
+    onCleanup(() => observer.disconnect());
+  };
 
   const timeAt = (clientX: number) => {
     const rect = ruler.getBoundingClientRect();
@@ -167,7 +168,7 @@ export function WaterfallView(props: WaterfallViewProps): JSX.Element {
                 onStep={(direction) => props.onLabelWidth(Math.max(MIN_LABEL_PX, props.labelWidth + direction * LABEL_STEP_PX))}
               />
             </span>
-            <div class="wf-ruler" ref={ruler}>
+            <div class="wf-ruler" ref={observeRuler}>
               <For each={ticks()}>
                 {(tick) => (
                   <span class="wf-ruler-tick" style={{ left: `${percentAt(view(), tick.time)}%` }}>
