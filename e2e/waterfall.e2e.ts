@@ -127,6 +127,9 @@ test("light and dark screenshots for the README", async () => {
     common.Settings.Settings.instance().moduleSetting("ui-theme").set("dark");
   })()`);
   await inspected.panel.waitForSelector(`.app[data-theme="dark"] ${GROUP}`);
+  // The panel's frame paints its new colours a little after the attribute changes.
+  await inspected.panel.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await new Promise((r) => setTimeout(r, 500));
   await inspected.devtools.screenshot({ path: resolve(root, "docs/waterfall-dark.png") });
   await dock(inspected.devtools);
 });

@@ -12,6 +12,7 @@ import { needleOf } from "../timeline/timeline-rows.ts";
 import { Resizer } from "../Resizer.tsx";
 import { VirtualList, type VirtualListHandle } from "../VirtualList.tsx";
 import { pan, percentAt, rulerTicks, timeWindow, zoomAround, type Zoom } from "./time-window.ts";
+import { throttled } from "./throttled.ts";
 import { buildWaterfall, causeOf, tickText, type WaterfallRow } from "./waterfall-rows.ts";
 import { WaterfallLine, type Hover, type LineContext } from "./WaterfallLine.tsx";
 
@@ -31,6 +32,8 @@ export interface WaterfallViewProps {
 const FALLBACK_TRACK_PX = 800;
 /** The ruler's labels need about this much room each. */
 const TICK_PX = 90;
+/** A stream of events redraws the waterfall at most this often (the extension's panel applies them ten times a second too). */
+const REDRAW_MS = 100;
 const ZOOM_STEP = 2;
 const PAN_STEP = 0.2;
 /** Pointer travel before a press becomes a drag (and stops being a click). */
@@ -39,8 +42,9 @@ const MIN_LABEL_PX = 80;
 const LABEL_STEP_PX = 20;
 
 export function WaterfallView(props: WaterfallViewProps): JSX.Element {
-  const model = createMemo(() => buildWaterfall(props.store.log(), needleOf(props.text)));
-  const origin = () => props.store.log()[0]?.time ?? 0;
+  const log = throttled(() => props.store.log(), REDRAW_MS);
+  const model = createMemo(() => buildWaterfall(log(), needleOf(props.text)));
+  const origin = () => log()[0]?.time ?? 0;
   /** In-flight bars grow with the clock while the page is live. */
   const extent = createMemo(() => {
     const { extent: data, pending } = model();
@@ -155,7 +159,7 @@ export function WaterfallView(props: WaterfallViewProps): JSX.Element {
           {formatMs(view().span)} shown
         </span>
       </div>
-      <Show when={rows().length} fallback={<p class="empty">{props.store.log().length ? "No fetches match the filter." : "No events yet."}</p>}>
+      <Show when={rows().length} fallback={<p class="empty">{log().length ? "No fetches match the filter." : "No events yet."}</p>}>
         <div class="wf-body" onWheel={onWheel} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={() => (drag = undefined)}>
           <div class="wf-head">
             <span class="wf-label" ref={labelHead}>
