@@ -7,24 +7,24 @@ import { throttled } from "./throttled.ts";
 
 test("at once when quiet, then the latest value once per interval", () => {
   vi.useFakeTimers();
+  const { setSource, shown, dispose } = createRoot((dispose) => {
+    const [source, setSource] = createSignal(0);
+    return { setSource, shown: throttled(source, 100), dispose };
+  });
   try {
-    createRoot((dispose) => {
-      const [source, setSource] = createSignal(0);
-      const shown = throttled(source, 100);
-      expect(shown()).toBe(0);
-      setSource(1);
-      expect(shown()).toBe(1);
-      setSource(2);
-      setSource(3);
-      expect(shown()).toBe(1);
-      vi.advanceTimersByTime(100);
-      expect(shown()).toBe(3);
-      vi.advanceTimersByTime(100);
-      setSource(4);
-      expect(shown()).toBe(4);
-      dispose();
-    });
+    expect(shown()).toBe(0);
+    setSource(1);
+    expect(shown()).toBe(1);
+    setSource(2);
+    setSource(3);
+    expect(shown()).toBe(1);
+    vi.advanceTimersByTime(100);
+    expect(shown()).toBe(3);
+    vi.advanceTimersByTime(100);
+    setSource(4);
+    expect(shown()).toBe(4);
   } finally {
+    dispose();
     vi.useRealTimers();
   }
 });
