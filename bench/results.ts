@@ -57,6 +57,7 @@ export const REQUIRED_ROWS = [
   "panel.live.timeline",
   "panel.waterfall.first-render",
   "panel.live.waterfall",
+  "panel.live.keep-up",
   "heap.runtime",
   "heap.panel",
 ];

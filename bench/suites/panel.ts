@@ -5,7 +5,8 @@
  * render is the JSON.parse of the same frame, which any decoding of it needs. The waterfall's
  * first render is the same snapshot arriving at a panel showing the waterfall (a page of its own,
  * in the same repetition: side by side with its own JSON.parse), then its live updates.
- * Keeping up with the stream: an update handled in less than the time between two of them.
+ * Keeping up: each view's stream ends within KEEP_UP_MS of its schedule (the waterfall redraws
+ * at most ten times a second, outside the per-update figure, so its lateness is what tells).
  */
 import type { Page } from "puppeteer-core";
 import { heapUsed } from "../browser.ts";
@@ -15,6 +16,9 @@ import { judge, type Row } from "../results.ts";
 import { figure, median, pairedRatio, percentile } from "../stats.ts";
 
 type View = "queries" | "timeline" | "waterfall";
+const VIEWS: View[] = ["queries", "timeline", "waterfall"];
+/** One apply interval of the extension's panel: a stream this close to schedule kept up. */
+const KEEP_UP_MS = 100;
 
 export async function panel(ctx: Context): Promise<Row[]> {
   const { entries, events, liveEventsPerSecond, liveSeconds, perBatch } = ctx.sizes.panel;
@@ -64,14 +68,11 @@ export async function panel(ctx: Context): Promise<Row[]> {
     }
   }
 
-  /** The time between two updates of the stream: an update handled faster keeps up. */
-  const interval = (1000 * perBatch) / liveEventsPerSecond;
-  const liveRow = (view: View): Row => judge({
+  const liveRow = (view: View): Row => ({
     id: `panel.live.${view}`,
     label: `Live update, ${view} view (${liveEventsPerSecond} events/s)`,
     unit: "ms",
     value: figure(live[view]),
-    goal: { on: "value", op: "<", target: interval },
     note: `median per update of ${perBatch} events (handling, store, render and layout); p95 ${figure(p95[view]).median.toFixed(2)} ms; stream ended ${figure(late[view]).median.toFixed(0)} ms behind schedule`,
     detail: { p95: figure(p95[view]), behindScheduleMs: figure(late[view]) },
   });
@@ -101,5 +102,13 @@ export async function panel(ctx: Context): Promise<Row[]> {
     liveRow("timeline"),
     waterfallFirst,
     liveRow("waterfall"),
+    judge({
+      id: "panel.live.keep-up",
+      label: `Live stream (${liveEventsPerSecond} events/s) behind schedule at its end, slowest view`,
+      unit: "ms",
+      value: figure(late.queries.map((_, rep) => Math.max(...VIEWS.map((view) => late[view][rep])))),
+      goal: { on: "value", op: "<=", target: KEEP_UP_MS },
+      note: VIEWS.map((view) => `${view} ${figure(late[view]).median.toFixed(0)} ms`).join(", "),
+    }),
   ];
 }
