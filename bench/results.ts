@@ -56,6 +56,9 @@ export const REQUIRED_ROWS = [
   "panel.first-render",
   "panel.live.queries",
   "panel.live.timeline",
+  "panel.waterfall.first-render",
+  "panel.live.waterfall",
+  "panel.live.keep-up",
   "heap.runtime",
   "heap.panel",
 ];

@@ -295,13 +295,13 @@ export async function openDemo(port: number): Promise<DemoSession> {
  * Clicks the view's tab until the tab says it is selected (a click that missed it is made again),
  * then waits for the view, or fails with the error a failing view shows.
  */
-export async function showView(panel: Frame, view: "queries" | "timeline") {
+export async function showView(panel: Frame, view: "queries" | "timeline" | "waterfall") {
   const tab = `[data-view="${view}"]`;
   await until(`the ${view} tab to be selected`, async () => {
     await panel.click(tab);
     return panel.$(`${tab}[aria-selected="true"]`);
   });
-  const shown = await panel.waitForSelector(`${view === "timeline" ? ".timeline" : "[data-summary]"}, [data-notice="view-error"]`);
+  const shown = await panel.waitForSelector(`${view === "queries" ? "[data-summary]" : `.${view}`}, [data-notice="view-error"]`);
   const failed = await shown!.evaluate((el) => (el.matches('[data-notice="view-error"]') ? el.textContent : null));
   if (failed) throw new Error(`the ${view} view failed: ${failed}`);
 }

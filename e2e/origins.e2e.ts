@@ -60,7 +60,7 @@ test("the installed permissions: no host beyond the local dev origins", async ()
   const manifest = JSON.parse(readFileSync(join(extensionDir, "manifest.json"), "utf8"));
   expect(manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches)).toEqual(["*://localhost/*", "*://127.0.0.1/*", "*://[::1]/*"]);
   expect(manifest.host_permissions ?? []).toEqual([]);
-  expect(manifest.permissions).toEqual(["scripting"]);
+  expect(manifest.permissions).toEqual(["scripting", "storage"]);
   expect(manifest.optional_host_permissions).toEqual(["*://*/*"]);
   const browser = await launch();
   // Site access asks for the local origins alone (and nothing for scripting or the optional hosts)…

@@ -1,25 +1,37 @@
 /*
  * The panel's frame: toolbar (views, revalidate all, export/import, connection state), the
- * notices that teach what to do when there is nothing to show, and the two views. Selecting a
- * key in the timeline shows it in the queries view and "In timeline" filters the timeline by it.
+ * notices that teach what to do when there is nothing to show, and the three views. Selecting a
+ * key in the timeline or the waterfall shows it in the queries view and "In timeline" filters the
+ * timeline by it. The view, filters, sort, pane sizes and "preserve log" are settings, which the
+ * panel remembers across DevTools sessions where it is given storage for them.
  */
-import { ErrorBoundary, Match, Show, Switch, createSignal, onCleanup, type JSX } from "solid-js";
+import { ErrorBoundary, Match, Show, Switch, createEffect, createSignal, on, onCleanup, type JSX } from "solid-js";
 import { SUPPORTED_LINES } from "../runtime/router-patches.ts";
 import type { OriginAccess } from "./origin/origin-access.ts";
 import { OriginBadge, OriginNotice } from "./origin/OriginNotice.tsx";
 import { createOriginState } from "./origin/origin-state.ts";
 import { QueriesView } from "./queries/QueriesView.tsx";
 import { download, parseSession } from "./session.ts";
+import { createSettings, setting, type Settings, type View } from "./settings/settings.ts";
 import type { PanelStore } from "./store.ts";
 import { TimelineView } from "./timeline/TimelineView.tsx";
+import { WaterfallView } from "./waterfall/WaterfallView.tsx";
 
 export type Theme = "light" | "dark";
 
-/** `origin`: site access, where the panel runs in the extension (elsewhere there is none to offer). */
-export function App(props: { store: PanelStore; theme: Theme; origin?: OriginAccess }): JSX.Element {
-  const [view, setView] = createSignal<"queries" | "timeline">("queries");
+/**
+ * `origin`: site access, where the panel runs in the extension (elsewhere there is none to offer).
+ * `settings`: remembered ones (loadSettings); without, this session's in memory.
+ */
+export function App(props: { store: PanelStore; theme: Theme; origin?: OriginAccess; settings?: Settings }): JSX.Element {
+  const settings = props.settings ?? createSettings();
+  const view = () => settings.state.view;
+  const setView = (next: View) => settings.set("view", next);
   const [selected, setSelected] = createSignal<string>();
-  const [timelineText, setTimelineText] = createSignal("");
+  const [timelineText, setTimelineText] = setting(settings, "timeline", "text");
+  const [labelWidth, setLabelWidth] = setting(settings, "panes", "waterfallLabels");
+  props.store.setPreserveLog(settings.state.preserveLog);
+  createEffect(on(() => props.store.state.preserveLog, (preserve) => settings.set("preserveLog", preserve), { defer: true }));
   const [importError, setImportError] = createSignal("");
   const [now, setNow] = createSignal(Date.now());
   const tick = setInterval(() => setNow(Date.now()), 1000);
@@ -57,6 +69,9 @@ export function App(props: { store: PanelStore; theme: Theme; origin?: OriginAcc
           </button>
           <button role="tab" data-view="timeline" aria-selected={view() === "timeline"} onClick={() => setView("timeline")}>
             Timeline
+          </button>
+          <button role="tab" data-view="waterfall" aria-selected={view() === "waterfall"} onClick={() => setView("waterfall")}>
+            Waterfall
           </button>
         </nav>
         <button data-action="revalidate" data-scope="all" disabled={state.readOnly} title="revalidate(): every entry, refetching the active ones" onClick={() => props.store.revalidate()}>
@@ -117,18 +132,23 @@ export function App(props: { store: PanelStore; theme: Theme; origin?: OriginAcc
         </Match>
       </Switch>
       <main class="content">
-        <Show
-          when={view() === "queries"}
-          fallback={
+        <Switch>
+          <Match when={view() === "queries"}>
             <Guarded>
-              <TimelineView store={props.store} text={timelineText()} onText={setTimelineText} onSelectKey={selectKey} />
+              <QueriesView store={props.store} now={now} selected={selected()} onSelect={setSelected} onShowInTimeline={showInTimeline} settings={settings} />
             </Guarded>
-          }
-        >
-          <Guarded>
-            <QueriesView store={props.store} now={now} selected={selected()} onSelect={setSelected} onShowInTimeline={showInTimeline} />
-          </Guarded>
-        </Show>
+          </Match>
+          <Match when={view() === "timeline"}>
+            <Guarded>
+              <TimelineView store={props.store} text={timelineText()} onText={setTimelineText} onSelectKey={selectKey} settings={settings} />
+            </Guarded>
+          </Match>
+          <Match when={view() === "waterfall"}>
+            <Guarded>
+              <WaterfallView store={props.store} text={timelineText()} onText={setTimelineText} onSelectKey={selectKey} now={now} labelWidth={labelWidth()} onLabelWidth={setLabelWidth} />
+            </Guarded>
+          </Match>
+        </Switch>
       </main>
     </div>
   );

@@ -11,6 +11,8 @@ import { createPortWall, panelPortName } from "../bridge/port-wall.ts";
 import { createSignal } from "solid-js";
 import { App, type Theme } from "./App.tsx";
 import { createExtensionOriginAccess } from "./origin/origin-access.ts";
+import { loadSettings } from "./settings/settings.ts";
+import { extensionSettingsStorage } from "./settings/settings-storage.ts";
 import { createPanelStore } from "./store.ts";
 import "./theme.css";
 
@@ -38,4 +40,7 @@ const origin =
     permissions: browser.permissions,
   });
 
-render(() => <App store={store} theme={theme()} origin={origin} />, document.getElementById("root")!);
+// What the user set last time, in the extension's storage (every DevTools window of the profile shares it).
+void loadSettings(extensionSettingsStorage(browser.storage.local)).then((settings) =>
+  render(() => <App store={store} theme={theme()} origin={origin} settings={settings} />, document.getElementById("root")!),
+);

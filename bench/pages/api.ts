@@ -76,7 +76,7 @@ export interface PanelBench {
   live(eventsPerSecond: number, seconds: number, perBatch: number): Promise<{ updates: number[]; lateMs: number }>;
   /** Feeds `events` events in batches of `perBatch`, as fast as handled. */
   feed(events: number, perBatch: number): Promise<void>;
-  showView(view: "queries" | "timeline"): Promise<void>;
+  showView(view: "queries" | "timeline" | "waterfall"): Promise<void>;
 }
 
 /** bridge/serialize.ts against JSON.stringify (serializer.html). */

@@ -7,6 +7,7 @@ import { render } from "solid-js/web";
 import { decodePageFrame, pageFrame, type PageFrame, type PageMessage } from "../../bridge/protocol.ts";
 import type { Wall } from "../../bridge/wall.ts";
 import { App } from "../../panel/App.tsx";
+import { createSettings, parseSettings } from "../../panel/settings/settings.ts";
 import { createPanelStore } from "../../panel/store.ts";
 import "../../panel/theme.css";
 import type { PanelBench } from "./api.ts";
@@ -23,7 +24,9 @@ const wall: Wall = {
   },
 };
 const store = createPanelStore(wall, { missingAfterMs: 1e9, maxLog: MAX_LOG });
-render(() => <App store={store} theme="light" />, document.getElementById("root")!);
+// `?view=waterfall`: the view shown when the snapshot arrives (its first render), as a remembered setting would.
+const settings = createSettings(undefined, parseSettings({ view: new URLSearchParams(location.search).get("view") }));
+render(() => <App store={store} theme="light" settings={settings} />, document.getElementById("root")!);
 
 /** Resolves after the next frame has been produced. */
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -73,7 +76,7 @@ const bench: PanelBench = {
     if (!decodePageFrame(copy, MAX_LOG).ok) throw new Error("the synthetic snapshot is not a valid page message");
     const decodeMs = performance.now() - decodeStart;
     if (store.entries().size !== entries) throw new Error(`panel holds ${store.entries().size} entries, sent ${entries}`);
-    return { ms, parseMs, decodeMs, rows: document.querySelectorAll("[data-query-key]").length };
+    return { ms, parseMs, decodeMs, rows: document.querySelectorAll("[data-query-key], [data-wf-row]").length };
   },
   async live(eventsPerSecond, seconds, perBatch) {
     const updates: number[] = [];

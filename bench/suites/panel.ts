@@ -2,13 +2,23 @@
  * 3a. The panel at scale, in the real panel UI (pages/panel.tsx): time to the first frame showing
  * a snapshot of many entries and events, then the cost of each live update while a stream of
  * 1,000 events/s arrives, in the Queries and then the Timeline view. The floor of the first
- * render is the JSON.parse of the same frame, which any decoding of it needs.
+ * render is the JSON.parse of the same frame, which any decoding of it needs. The waterfall's
+ * first render is the same snapshot arriving at a panel showing the waterfall (a page of its own,
+ * in the same repetition: side by side with its own JSON.parse), then its live updates.
+ * Keeping up: each view's stream ends within KEEP_UP_MS of its schedule (the waterfall redraws
+ * at most ten times a second, outside the per-update figure, so its lateness is what tells).
  */
+import type { Page } from "puppeteer-core";
 import { heapUsed } from "../browser.ts";
 import { openPage, type Context } from "../context.ts";
 import type { PanelBench } from "../pages/api.ts";
 import { judge, type Row } from "../results.ts";
 import { figure, median, pairedRatio, percentile } from "../stats.ts";
+
+type View = "queries" | "timeline" | "waterfall";
+const VIEWS: View[] = ["queries", "timeline", "waterfall"];
+/** One apply interval of the extension's panel: a stream this close to schedule kept up. */
+const KEEP_UP_MS = 100;
 
 export async function panel(ctx: Context): Promise<Row[]> {
   const { entries, events, liveEventsPerSecond, liveSeconds, perBatch } = ctx.sizes.panel;
@@ -16,9 +26,17 @@ export async function panel(ctx: Context): Promise<Row[]> {
   const parse: number[] = [];
   const decode: number[] = [];
   const rows: number[] = [];
-  const live = { queries: [] as number[], timeline: [] as number[] };
-  const p95 = { queries: [] as number[], timeline: [] as number[] };
-  const late = { queries: [] as number[], timeline: [] as number[] };
+  const live = { queries: [] as number[], timeline: [] as number[], waterfall: [] as number[] };
+  const p95 = { queries: [] as number[], timeline: [] as number[], waterfall: [] as number[] };
+  const late = { queries: [] as number[], timeline: [] as number[], waterfall: [] as number[] };
+  const waterfall = { first: [] as number[], parse: [] as number[], rows: [] as number[] };
+  const liveRun = async (page: Page, view: View) => {
+    await page.evaluate((v) => (window.__bench as PanelBench).showView(v), view);
+    const stream = await page.evaluate((r, s, b) => (window.__bench as PanelBench).live(r, s, b), liveEventsPerSecond, liveSeconds, perBatch);
+    live[view].push(median(stream.updates));
+    p95[view].push(percentile(stream.updates, 0.95));
+    late[view].push(stream.lateMs);
+  };
 
   for (let rep = 0; rep < ctx.sizes.reps; rep++) {
     const page = await openPage(ctx.plain, `${ctx.urls.plain}panel.html`);
@@ -30,26 +48,43 @@ export async function panel(ctx: Context): Promise<Row[]> {
       parse.push(result.parseMs);
       decode.push(result.decodeMs);
       rows.push(result.rows);
-      for (const view of ["queries", "timeline"] as const) {
-        await page.evaluate((v) => (window.__bench as PanelBench).showView(v), view);
-        const stream = await page.evaluate((r, s, b) => (window.__bench as PanelBench).live(r, s, b), liveEventsPerSecond, liveSeconds, perBatch);
-        live[view].push(median(stream.updates));
-        p95[view].push(percentile(stream.updates, 0.95));
-        late[view].push(stream.lateMs);
-      }
+      for (const view of ["queries", "timeline"] as const) await liveRun(page, view);
       ctx.log(`panel: rep ${rep + 1}/${ctx.sizes.reps}: first render ${result.ms.toFixed(0)} ms, live update ${live.queries.at(-1)!.toFixed(2)} / ${live.timeline.at(-1)!.toFixed(2)} ms`);
     } finally {
       await page.close();
     }
+    const shown = await openPage(ctx.plain, `${ctx.urls.plain}panel.html?view=waterfall`);
+    try {
+      await shown.evaluate((e, n) => (window.__bench as PanelBench).prepareSnapshot(e, n), entries, events);
+      await heapUsed(shown);
+      const result = await shown.evaluate(() => (window.__bench as PanelBench).firstRender());
+      waterfall.first.push(result.ms);
+      waterfall.parse.push(result.parseMs);
+      waterfall.rows.push(result.rows);
+      await liveRun(shown, "waterfall");
+      ctx.log(`panel: rep ${rep + 1}/${ctx.sizes.reps}: waterfall first render ${result.ms.toFixed(0)} ms (JSON.parse ${result.parseMs.toFixed(0)} ms), live update ${live.waterfall.at(-1)!.toFixed(2)} ms`);
+    } finally {
+      await shown.close();
+    }
   }
 
-  const liveRow = (view: "queries" | "timeline"): Row => ({
+  const liveRow = (view: View): Row => ({
     id: `panel.live.${view}`,
     label: `Live update, ${view} view (${liveEventsPerSecond} events/s)`,
     unit: "ms",
     value: figure(live[view]),
     note: `median per update of ${perBatch} events (handling, store, render and layout); p95 ${figure(p95[view]).median.toFixed(2)} ms; stream ended ${figure(late[view]).median.toFixed(0)} ms behind schedule`,
     detail: { p95: figure(p95[view]), behindScheduleMs: figure(late[view]) },
+  });
+  const waterfallFirst = judge({
+    id: "panel.waterfall.first-render",
+    label: `Waterfall first render (${entries} entries, ${events} events)`,
+    unit: "ms",
+    value: figure(waterfall.first),
+    floor: { label: "JSON.parse of the snapshot frame", value: figure(waterfall.parse) },
+    ratio: pairedRatio(waterfall.first, waterfall.parse),
+    goal: { on: "ratio", op: "<=", target: 2 },
+    note: `the snapshot arriving at a panel showing the waterfall, to the next frame; ${figure(waterfall.rows).median} rows in the DOM`,
   });
   return [
     judge({
@@ -65,5 +100,15 @@ export async function panel(ctx: Context): Promise<Row[]> {
     }),
     liveRow("queries"),
     liveRow("timeline"),
+    waterfallFirst,
+    liveRow("waterfall"),
+    judge({
+      id: "panel.live.keep-up",
+      label: `Live stream (${liveEventsPerSecond} events/s) behind schedule at its end, slowest view`,
+      unit: "ms",
+      value: figure(late.queries.map((_, rep) => Math.max(...VIEWS.map((view) => late[view][rep])))),
+      goal: { on: "value", op: "<=", target: KEEP_UP_MS },
+      note: VIEWS.map((view) => `${view} ${figure(late[view]).median.toFixed(0)} ms`).join(", "),
+    }),
   ];
 }

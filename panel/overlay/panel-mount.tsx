@@ -15,6 +15,8 @@ import { createWallPair } from "../../bridge/wall.ts";
 import { createAgent, type Agent } from "../../runtime/agent.ts";
 import { GLOBAL_HOOK, type DevtoolsHook } from "../../runtime/devtools-hook.ts";
 import { App, type Theme } from "../App.tsx";
+import { createSettings, parseSettings } from "../settings/settings.ts";
+import { localSettingsStorage } from "../settings/settings-storage.ts";
 import { createPanelStore } from "../store.ts";
 import themeCss from "../theme.css?inline";
 import type { OverlayLayout } from "./layout.ts";
@@ -46,6 +48,9 @@ export function mountPanel(host: PanelHost): () => void {
   const poll = connect() ? undefined : setInterval(() => connect() && clearInterval(poll), HOOK_POLL_MS);
   // As the extension's panel: a busy page's batches render together, at most ten times a second.
   const store = createPanelStore(panelSide, { coalesceMs: 100 });
+  // Remembered per origin of the app, beside the overlay's layout.
+  const settingsStorage = localSettingsStorage(() => localStorage);
+  const settings = createSettings(settingsStorage, parseSettings(settingsStorage.readNow()));
 
   const style = document.createElement("style");
   style.textContent = themeCss + overlayCss;
@@ -68,7 +73,7 @@ export function mountPanel(host: PanelHost): () => void {
         }}
         onClose={host.close}
       >
-        <App store={store} theme={theme()} />
+        <App store={store} theme={theme()} settings={settings} />
       </OverlayFrame>
     ),
     container,

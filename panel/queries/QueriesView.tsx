@@ -6,6 +6,8 @@
 import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount, type JSX } from "solid-js";
 import type { Entry } from "../../bridge/protocol.ts";
 import { formatAge, formatMs, inlinePreview } from "../format.ts";
+import { Resizer } from "../Resizer.tsx";
+import { setting, type Settings } from "../settings/settings.ts";
 import type { PanelStore } from "../store.ts";
 import { SourceLink } from "../sources/SourceLink.tsx";
 import { VirtualList, type VirtualListHandle } from "../VirtualList.tsx";
@@ -18,14 +20,23 @@ export interface QueriesViewProps {
   selected?: string;
   onSelect: (key: string | undefined) => void;
   onShowInTimeline: (key: string) => void;
+  /** Where the filter, sort and details pane size are remembered. */
+  settings: Settings;
 }
+
+/** The details pane's share of the view, in percent: it and the list each keep some room. */
+const clampDetails = (percent: number) => Math.round(Math.max(15, Math.min(85, percent)));
+const DETAILS_STEP = 5;
 
 const rowId = (row: QueryRow) => (row.type === "group" ? `query:${row.name}` : row.entry.key);
 
 export function QueriesView(props: QueriesViewProps): JSX.Element {
-  const [text, setText] = createSignal("");
-  const [statuses, setStatuses] = createSignal<ReadonlySet<RowStatus>>(new Set());
-  const [sort, setSort] = createSignal<SortKey>("name");
+  const [text, setText] = setting(props.settings, "queries", "text");
+  const [statusList, setStatusList] = setting(props.settings, "queries", "statuses");
+  const statuses = createMemo<ReadonlySet<RowStatus>>(() => new Set(statusList()));
+  const setStatuses = (next: ReadonlySet<RowStatus>) => setStatusList(ROW_STATUSES.filter((status) => next.has(status)));
+  const [sort, setSort] = setting(props.settings, "queries", "sort");
+  const [detailsSize, setDetailsSize] = setting(props.settings, "panes", "details");
   const [detailsOpen, setDetailsOpen] = createSignal(true);
   const entries = createMemo(() => [...props.store.entries().values()]);
   const counts = createMemo(() => statusCounts(entries()));
@@ -36,6 +47,14 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
   // The page sends values only for watched entries: the one whose details are open.
   createEffect(() => props.store.watch(detailsOpen() && selectedEntry() ? [props.selected!] : []));
   let filterInput!: HTMLInputElement;
+  let split!: HTMLDivElement;
+  /** Side by side, the details pane's share is the pointer's distance from the right edge; stacked, from the bottom. */
+  const resizeDetails = (event: PointerEvent) => {
+    const rect = split.getBoundingClientRect();
+    const stacked = getComputedStyle(split).flexDirection === "column";
+    const share = stacked ? (rect.bottom - event.clientY) / rect.height : (rect.right - event.clientX) / rect.width;
+    if (Number.isFinite(share)) setDetailsSize(clampDetails(share * 100));
+  };
   let list: VirtualListHandle | undefined;
 
   const toggleStatus = (status: RowStatus) => {
@@ -87,7 +106,7 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
   });
 
   return (
-    <div class="split">
+    <div class="split" ref={split} style={{ "--details-size": `${detailsSize()}%` }}>
       <div class="list-pane">
         <div class="subbar">
           <input
@@ -161,6 +180,9 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
           </VirtualList>
         </Show>
       </div>
+      <Show when={detailsOpen() && selectedEntry()}>
+        <Resizer name="details" onMove={resizeDetails} onStep={(direction) => setDetailsSize(clampDetails(detailsSize() - direction * DETAILS_STEP))} />
+      </Show>
       <Show when={detailsOpen() && selectedEntry()}>
         {(entry) => <EntryDetails entry={entry()} store={props.store} now={props.now} onShowInTimeline={props.onShowInTimeline} onClose={() => setDetailsOpen(false)} />}
       </Show>

@@ -3,10 +3,11 @@
  * one row with its cause and outcome, each action as a group holding the revalidation and the
  * refetches it caused. Filter by key or query and by kind; pause, clear, preserve log.
  */
-import { For, Match, Show, Switch, createMemo, createSignal, type JSX } from "solid-js";
+import { For, Match, Show, Switch, createMemo, type JSX } from "solid-js";
 import type { DevtoolsEvent, RevalidateCause } from "../../bridge/protocol.ts";
 import { formatClock, formatMs, inlinePreview } from "../format.ts";
 import { SourceLink } from "../sources/SourceLink.tsx";
+import { setting, type Settings } from "../settings/settings.ts";
 import type { Marker, PanelStore } from "../store.ts";
 import { VirtualList } from "../VirtualList.tsx";
 import type { ActionRow, EventRow, FetchRow } from "./build-timeline.ts";
@@ -17,10 +18,14 @@ export interface TimelineViewProps {
   text: string;
   onText: (text: string) => void;
   onSelectKey: (key: string) => void;
+  /** Where the kinds shown are remembered. */
+  settings: Settings;
 }
 
 export function TimelineView(props: TimelineViewProps): JSX.Element {
-  const [kinds, setKinds] = createSignal<ReadonlySet<KindFilter>>(new Set(KIND_FILTERS.filter((k) => k !== "observers")));
+  const [kindList, setKindList] = setting(props.settings, "timeline", "kinds");
+  const kinds = createMemo<ReadonlySet<KindFilter>>(() => new Set(kindList()));
+  const setKinds = (next: ReadonlySet<KindFilter>) => setKindList(KIND_FILTERS.filter((kind) => next.has(kind)));
   const rows = createMemo(() => timelineRows(props.store.log(), { text: props.text, kinds: kinds() }));
   const origin = () => props.store.log()[0]?.time ?? 0;
   const toggle = (kind: KindFilter) => {

@@ -1,0 +1,24 @@
+/*
+ * A signal's value at most every `ms` while it changes: at once after a quiet spell, then once
+ * per interval with the latest value. The waterfall redraws from the whole log; a busy stream
+ * (the bench sends a hundred updates a second) gets ten redraws a second, each current.
+ */
+import { createEffect, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
+
+export function throttled<T>(source: Accessor<T>, ms: number): Accessor<T> {
+  const [value, setValue] = createSignal<T>(untrack(source), { equals: false });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let waiting = false;
+  const take = () => {
+    setValue(() => untrack(source));
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (!waiting) return;
+      waiting = false;
+      take();
+    }, ms);
+  };
+  createEffect(on(source, () => (timer === undefined ? take() : (waiting = true)), { defer: true }));
+  onCleanup(() => clearTimeout(timer));
+  return value;
+}
