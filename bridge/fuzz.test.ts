@@ -20,12 +20,15 @@ import { fakePort } from "../extension/fake-port.ts";
 import { createPanelStore } from "../panel/store.ts";
 import { createAgent } from "../runtime/agent.ts";
 import type { DevtoolsHook } from "../runtime/devtools-hook.ts";
+import { REJECTED, compileCheck } from "./compiled-check.ts";
 import { PreviewSchema, type Preview } from "./preview-schema.ts";
 import {
   EXTENSION_SOURCE,
   PAGE_SOURCE,
   PANEL_SOURCE,
+  PAGE_FAST_PATHS,
   PROTOCOL,
+  PageMessageSpec,
   decodePageFrame,
   extensionNotice,
   isTagged,
@@ -901,6 +904,39 @@ test("receivers survive values that change under them", () => {
   expect(values).toHaveLength(1);
   agent.dispose();
   relay.dispose();
+});
+
+// The panel's compiled check (compiled-check.ts) and the valibot schema it is compiled from agree on
+// every page message the generator makes: the same accepted, the same output, the same rejected.
+// Hostile values that throw are left to the receivers' tests above.
+test(`compiled page-message check agrees with its valibot schema on ${MESSAGES} messages`, SLOW, () => {
+  const check = compileCheck(PageMessageSpec, PAGE_FAST_PATHS);
+  const outcome = (run: () => unknown) => {
+    try {
+      return { value: run() };
+    } catch {
+      return "throws";
+    }
+  };
+  let accepted = 0;
+  let compared = 0;
+  for (let i = 0; i < MESSAGES; i++) {
+    const [forSpec, forCheck] = twice(SEED + 6_000_000 + i, validPage, PAGE_SOURCE);
+    const spec = outcome(() => v.safeParse(PageMessageSpec, forSpec.message, { abortEarly: true }));
+    const compiledOutput = outcome(() => check(forCheck.message));
+    if (spec === "throws" || compiledOutput === "throws") continue;
+    compared++;
+    const parsed = spec.value as v.SafeParseResult<typeof PageMessageSpec>;
+    const seed = SEED + 6_000_000 + i;
+    if (!parsed.success) expect(compiledOutput.value === REJECTED, `seed ${seed}: ${parsed.issues[0].message}`).toBe(true);
+    else {
+      accepted++;
+      expect(compiledOutput.value !== REJECTED, `seed ${seed}`).toBe(true);
+      expect(compiledOutput.value, `seed ${seed}`).toStrictEqual(parsed.output);
+    }
+  }
+  expect(accepted).toBeGreaterThan(MESSAGES / 10);
+  expect(compared).toBeGreaterThan(MESSAGES * 0.8);
 });
 
 test("fuzz figures", () => {

@@ -47,6 +47,12 @@ export const PreviewSchema = v.pipe(
   }),
 );
 
+/** The same check as PreviewSchema's, without valibot's run around it: the clean copy, or undefined. */
+export function checkPreview(data: unknown): Preview | undefined {
+  const preview = readPreview(data, 0);
+  return preview instanceof Invalid ? undefined : preview;
+}
+
 /** Deeper than the serializer ever nests: beyond it, a tree is rejected rather than walked. */
 const MAX_DEPTH = 1000;
 

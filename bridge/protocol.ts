@@ -6,7 +6,8 @@
  */
 import * as v from "valibot";
 import { entriesToRows, eventsToRows, rowsToEntries, rowsToEvents } from "./frame-rows.ts";
-import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema.ts";
+import { REJECTED, compiled } from "./compiled-check.ts";
+import { PreviewSchema, checkPreview, isPathSegment, type PathSegment } from "./preview-schema.ts";
 
 /** Each direction has its own tag, so a side never mistakes its own posts for the other's. */
 export const PAGE_SOURCE = "solid-query-devtools:page";
@@ -189,8 +190,8 @@ const Protocol = v.literal(PROTOCOL);
 const PageHeader = { source: v.literal(PAGE_SOURCE), protocol: Protocol };
 const PanelHeader = { source: v.literal(PANEL_SOURCE), protocol: Protocol };
 
-/** Page (runtime) → panel. */
-export const PageMessageSchema = v.variant("kind", [
+/** Page (runtime) → panel: the specification; receivers check PageMessageSchema, its compiled form. */
+export const PageMessageSpec = v.variant("kind", [
   v.object({
     ...PageHeader,
     kind: v.literal("hello"),
@@ -225,6 +226,10 @@ export const PageMessageSchema = v.variant("kind", [
     preview: PreviewSchema,
   }),
 ]);
+/** The checks of nodes valibot cannot describe (compiled-check.ts): a preview's reader. */
+export const PAGE_FAST_PATHS = new Map([[PreviewSchema, (input: unknown) => checkPreview(input) ?? REJECTED]]);
+/** PageMessageSpec checked through its compiled form: a snapshot holds tens of thousands of objects. */
+export const PageMessageSchema = compiled(PageMessageSpec, PAGE_FAST_PATHS);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 
 /** Panel → page. `keys` absent means every entry, as in the router's own `revalidate()`. */
@@ -364,9 +369,8 @@ export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<Pa
   }
   const rows = body as { kind?: unknown; events?: unknown; entries?: unknown; timeBase?: unknown };
   if (Array.isArray(rows?.events)) {
-    // Expanded in full first: a row's seq and time are relative to the event before it.
-    const events = rowsToEvents(rows.events);
-    rows.events = rows.kind === "snapshot" && events.length > keepEvents ? events.slice(events.length - keepEvents) : events;
+    // A row's seq and time are relative to the event before it: the rows left out are still read for them.
+    rows.events = rowsToEvents(rows.events, rows.kind === "snapshot" ? keepEvents : Infinity);
   }
   if (Array.isArray(rows?.entries)) rows.entries = rowsToEntries(rows.entries, rows.timeBase);
   const parsed = parsePageMessage(body);
