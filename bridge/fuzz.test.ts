@@ -709,7 +709,7 @@ test(`content script relay: ${MESSAGES} page messages and ${MESSAGES} service-wo
   background.deliver(panelCommand({ kind: "connect" }));
   await new Promise((resolve) => setTimeout(resolve, 5));
   expect(background.sent.at(-1)).toEqual(
-    extensionNotice({ kind: "rejected", count: relay.rejected.count, lastReason: relay.rejected.lastReason }),
+    extensionNotice({ kind: "rejected", count: relay.rejected.count, lastReason: relay.rejected.lastReason, relayed: fromPage.forwarded.length }),
   );
   expectClean(background.sent.filter((message) => isTagged(message, EXTENSION_SOURCE)), parseExtensionNotice);
 
@@ -892,7 +892,9 @@ test("receivers survive values that change under them", () => {
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThanOrEqual(N);
   }
-  expectClean(background.sent, parsePageFrame);
+  // The relay's reports (once connected) go the same way as the frames.
+  expectClean(background.sent.filter((message) => !isTagged(message, EXTENSION_SOURCE)), parsePageFrame);
+  expectClean(background.sent.filter((message) => isTagged(message, EXTENSION_SOURCE)), parseExtensionNotice);
   expectClean(page.sent, parsePanelCommand);
   expectClean(panelPort.posted, parsePageFrame);
   expectClean(content.posted, parsePanelCommand);

@@ -271,6 +271,12 @@ export const ExtensionNoticeSchema = v.variant("kind", [
     kind: v.literal("rejected"),
     count: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
     lastReason: v.optional(v.pipe(v.string(), v.maxLength(MAX_REASON))),
+    /**
+     * Page frames it passed on in this document, before this notice: the panel compares them with
+     * the frames it received in between, so a frame lost on the way (a service worker stopped
+     * with messages in flight) is counted too.
+     */
+    relayed: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
   }),
 ]);
 export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
