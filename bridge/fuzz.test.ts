@@ -27,6 +27,7 @@ import {
   PAGE_SOURCE,
   PANEL_SOURCE,
   PAGE_FAST_PATHS,
+  PARSED_FAST_PATHS,
   PROTOCOL,
   PageMessageSpec,
   decodePageFrame,
@@ -913,6 +914,7 @@ test("receivers survive values that change under them", () => {
 // Hostile values that throw are left to the receivers' tests above.
 test(`compiled page-message check agrees with its valibot schema on ${MESSAGES} messages`, SLOW, () => {
   const check = compileCheck(PageMessageSpec, PAGE_FAST_PATHS);
+  const parsedCheck = compileCheck(PageMessageSpec, PARSED_FAST_PATHS);
   const outcome = (run: () => unknown) => {
     try {
       return { value: run() };
@@ -930,6 +932,15 @@ test(`compiled page-message check agrees with its valibot schema on ${MESSAGES} 
     compared++;
     const parsed = spec.value as v.SafeParseResult<typeof PageMessageSpec>;
     const seed = SEED + 6_000_000 + i;
+    // The same message as the panel decodes it: parsed from JSON, previews checked in place.
+    const json = outcome(() => JSON.stringify(forSpec.message));
+    if (json !== "throws" && typeof json.value === "string") {
+      const body = () => JSON.parse(json.value as string) as unknown;
+      const fromJson = v.safeParse(PageMessageSpec, body(), { abortEarly: true });
+      const checked = parsedCheck(body());
+      expect(checked !== REJECTED, `seed ${seed}, from JSON`).toBe(fromJson.success);
+      if (fromJson.success) expect(checked, `seed ${seed}, from JSON`).toStrictEqual(fromJson.output);
+    }
     if (!parsed.success) expect(compiledOutput.value === REJECTED, `seed ${seed}: ${parsed.issues[0].message}`).toBe(true);
     else {
       accepted++;

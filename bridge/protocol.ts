@@ -7,7 +7,7 @@
 import * as v from "valibot";
 import { entriesToRows, eventsToRows, rowsToEntries, rowsToEvents } from "./frame-rows.ts";
 import { REJECTED, compiled } from "./compiled-check.ts";
-import { PreviewSchema, checkPreview, isPathSegment, type PathSegment } from "./preview-schema.ts";
+import { PreviewSchema, checkParsedPreview, checkPreview, isPathSegment, type PathSegment } from "./preview-schema.ts";
 
 /** Each direction has its own tag, so a side never mistakes its own posts for the other's. */
 export const PAGE_SOURCE = "solid-query-devtools:page";
@@ -230,6 +230,9 @@ export const PageMessageSpec = v.variant("kind", [
 export const PAGE_FAST_PATHS = new Map([[PreviewSchema, (input: unknown) => checkPreview(input) ?? REJECTED]]);
 /** PageMessageSpec checked through its compiled form: a snapshot holds tens of thousands of objects. */
 export const PageMessageSchema = compiled(PageMessageSpec, PAGE_FAST_PATHS);
+/** The same for a body the panel parsed itself (plain JSON data): valid previews are kept, not copied. */
+export const PARSED_FAST_PATHS = new Map([[PreviewSchema, (input: unknown) => checkParsedPreview(input) ?? REJECTED]]);
+const ParsedPageMessageSchema = compiled(PageMessageSpec, PARSED_FAST_PATHS);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 
 /** Panel → page. `keys` absent means every entry, as in the router's own `revalidate()`. */
@@ -379,7 +382,7 @@ export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<Pa
     rows.events = rowsToEvents(rows.events, rows.kind === "snapshot" ? keepEvents : Infinity);
   }
   if (Array.isArray(rows?.entries)) rows.entries = rowsToEntries(rows.entries, rows.timeBase);
-  const parsed = parsePageMessage(body);
+  const parsed = parse(ParsedPageMessageSchema, PAGE_SOURCE, body);
   if (parsed.ok && parsed.message.kind !== frame.message.kind) {
     return { ok: false, reason: `kind: the frame says ${frame.message.kind}, its body ${parsed.message.kind}` };
   }
