@@ -98,3 +98,20 @@ test("seq and time run on across rows and objects; a snapshot cut to the newest 
   expect(decodePageFrame(pageFrame(snapshot))).toEqual({ ok: true, message: snapshot });
   expect(decodePageFrame(pageFrame(snapshot), 1)).toMatchObject({ ok: true, message: { events: [stream[2]] } });
 });
+
+// The rows before the kept ones are only read for seq, time and the shared revalidation: the kept
+// events are the same as expanding everything and cutting, for every cut, malformed rows included.
+test("keeping the last events reads the same events as expanding them all", () => {
+  const shared = { kind: "action", actionId: 3 } as const;
+  const stream: DevtoolsEvent[] = [
+    { seq: 1, time: 100, key: "a", kind: "fetch-start", fetchId: 1, cause: "revalidate", revalidation: shared },
+    { seq: 2, time: 101, kind: "action-start", id: 1, name: "x", input: { type: "special", text: "undefined" } },
+    { seq: 3, time: 103, key: "b", kind: "fetch-start", fetchId: 2, cause: "revalidate", revalidation: shared },
+    { seq: 5, time: 99, key: "b", kind: "fetch-settle", fetchId: 2, ok: true, ms: 1 },
+    { seq: 6, time: 110, key: "c", kind: "fetch-start", fetchId: 3, cause: "revalidate", revalidation: shared },
+  ];
+  const rows: unknown[] = JSON.parse(JSON.stringify(eventsToRows(stream)));
+  rows.splice(3, 0, [99, 1, 1, "k"], { seq: "x" }, null);
+  const all = rowsToEvents(rows);
+  for (let keep = 0; keep <= rows.length + 1; keep++) expect(rowsToEvents(rows, keep), `keep ${keep}`).toEqual(all.slice(Math.max(0, all.length - keep)));
+});

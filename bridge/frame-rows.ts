@@ -108,30 +108,56 @@ export function eventsToRows(events: readonly DevtoolsEvent[]): unknown[] {
   });
 }
 
-/** Rows back to events, in order; anything else (an object, a malformed row) is left for the schema to judge. */
-export function rowsToEvents(items: readonly unknown[]): unknown[] {
+/**
+ * Rows back to events, in order; anything else (an object, a malformed row) is left for the schema
+ * to judge. Only the last `keep` become events: the ones before are read for the seq, time and
+ * revalidation the kept ones are relative to, without building an object for each.
+ */
+export function rowsToEvents(items: readonly unknown[], keep = Infinity): unknown[] {
   let seq = 0;
   let time = 0;
   let revalidation: unknown;
-  return items.map((item) => {
-    const event = rowToEvent(item, seq, time) as { seq?: unknown; time?: unknown; kind?: unknown; revalidation?: unknown } | null;
+  const from = Math.max(0, items.length - keep);
+  for (let i = 0; i < from; i++) {
+    const item = items[i];
+    if (!isRow(item)) {
+      const event = item as { seq?: unknown; time?: unknown } | null;
+      if (typeof event?.seq === "number") seq = event.seq;
+      if (typeof event?.time === "number") time = event.time;
+      continue;
+    }
+    seq += item[1] as number;
+    time += item[2] as number;
+    const cause = item[EVENT_HEAD + 2];
+    if (item[0] === FETCH_START && cause !== undefined && cause !== null && cause !== SAME_REVALIDATION) revalidation = cause;
+  }
+  const events: unknown[] = [];
+  for (let i = from; i < items.length; i++) {
+    const item = items[i];
+    const event = (isRow(item) ? rowToEvent(item, seq, time) : item) as { seq?: unknown; time?: unknown; kind?: unknown; revalidation?: unknown } | null;
     if (typeof event?.seq === "number") seq = event.seq;
     if (typeof event?.time === "number") time = event.time;
-    if (Array.isArray(item) && event?.kind === "fetch-start" && event.revalidation !== undefined) {
+    if (isRow(item) && event?.kind === "fetch-start" && event.revalidation !== undefined) {
       if (event.revalidation === SAME_REVALIDATION) event.revalidation = revalidation;
       revalidation = event.revalidation;
     }
-    return event;
-  });
+    events.push(event);
+  }
+  return events;
 }
 
-function rowToEvent(item: unknown, seq: number, time: number): unknown {
-  if (!Array.isArray(item) || !Number.isInteger(item[0]) || typeof item[1] !== "number" || typeof item[2] !== "number") return item;
+const FETCH_START = ROW_KINDS.indexOf("fetch-start");
+
+/** A row of a frequent kind, as eventsToRows writes it; anything else is left for the schema to judge. */
+function isRow(item: unknown): item is unknown[] {
+  if (!Array.isArray(item) || !Number.isInteger(item[0]) || typeof item[1] !== "number" || typeof item[2] !== "number") return false;
   const kind = ROW_KINDS[item[0] as number];
-  if (kind === undefined) return item;
-  const fields = EVENT_FIELDS[kind];
-  if (item.length < EVENT_HEAD || item.length > EVENT_HEAD + fields.length) return item;
-  return read(item, EVENT_HEAD, fields, { kind, seq: seq + item[1], time: time + item[2], key: item[3] });
+  return kind !== undefined && item.length >= EVENT_HEAD && item.length <= EVENT_HEAD + EVENT_FIELDS[kind].length;
+}
+
+function rowToEvent(row: unknown[], seq: number, time: number): Record<string, unknown> {
+  const kind = ROW_KINDS[row[0] as number];
+  return read(row, EVENT_HEAD, EVENT_FIELDS[kind], { kind, seq: seq + (row[1] as number), time: time + (row[2] as number), key: row[3] });
 }
 
 /** Entry times that are milliseconds since the epoch, 0 for none (an invalidated entry's updatedAt). */

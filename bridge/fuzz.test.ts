@@ -20,12 +20,16 @@ import { fakePort } from "../extension/fake-port.ts";
 import { createPanelStore } from "../panel/store.ts";
 import { createAgent } from "../runtime/agent.ts";
 import { noEdits, type DevtoolsHook } from "../runtime/devtools-hook.ts";
+import { REJECTED, compileCheck } from "./compiled-check.ts";
 import { PreviewSchema, type Preview } from "./preview-schema.ts";
 import {
   EXTENSION_SOURCE,
   PAGE_SOURCE,
   PANEL_SOURCE,
+  PAGE_FAST_PATHS,
+  PARSED_FAST_PATHS,
   PROTOCOL,
+  PageMessageSpec,
   decodePageFrame,
   extensionNotice,
   isTagged,
@@ -719,7 +723,7 @@ test(`content script relay: ${MESSAGES} page messages and ${MESSAGES} service-wo
   background.deliver(panelCommand({ kind: "connect" }));
   await new Promise((resolve) => setTimeout(resolve, 5));
   expect(background.sent.at(-1)).toEqual(
-    extensionNotice({ kind: "rejected", count: relay.rejected.count, lastReason: relay.rejected.lastReason }),
+    extensionNotice({ kind: "rejected", count: relay.rejected.count, lastReason: relay.rejected.lastReason, relayed: fromPage.forwarded.length }),
   );
   expectClean(background.sent.filter((message) => isTagged(message, EXTENSION_SOURCE)), parseExtensionNotice);
 
@@ -902,7 +906,9 @@ test("receivers survive values that change under them", () => {
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThanOrEqual(N);
   }
-  expectClean(background.sent, parsePageFrame);
+  // The relay's reports (once connected) go the same way as the frames.
+  expectClean(background.sent.filter((message) => !isTagged(message, EXTENSION_SOURCE)), parsePageFrame);
+  expectClean(background.sent.filter((message) => isTagged(message, EXTENSION_SOURCE)), parseExtensionNotice);
   expectClean(page.sent, parsePanelCommand);
   expectClean(panelPort.posted, parsePageFrame);
   expectClean(content.posted, parsePanelCommand);
@@ -914,6 +920,49 @@ test("receivers survive values that change under them", () => {
   expect(values).toHaveLength(1);
   agent.dispose();
   relay.dispose();
+});
+
+// The panel's compiled check (compiled-check.ts) and the valibot schema it is compiled from agree on
+// every page message the generator makes: the same accepted, the same output, the same rejected.
+// Hostile values that throw are left to the receivers' tests above.
+test(`compiled page-message check agrees with its valibot schema on ${MESSAGES} messages`, SLOW, () => {
+  const check = compileCheck(PageMessageSpec, PAGE_FAST_PATHS);
+  const parsedCheck = compileCheck(PageMessageSpec, PARSED_FAST_PATHS);
+  const outcome = (run: () => unknown) => {
+    try {
+      return { value: run() };
+    } catch {
+      return "throws";
+    }
+  };
+  let accepted = 0;
+  let compared = 0;
+  for (let i = 0; i < MESSAGES; i++) {
+    const [forSpec, forCheck] = twice(SEED + 6_000_000 + i, validPage, PAGE_SOURCE);
+    const spec = outcome(() => v.safeParse(PageMessageSpec, forSpec.message, { abortEarly: true }));
+    const compiledOutput = outcome(() => check(forCheck.message));
+    if (spec === "throws" || compiledOutput === "throws") continue;
+    compared++;
+    const parsed = spec.value as v.SafeParseResult<typeof PageMessageSpec>;
+    const seed = SEED + 6_000_000 + i;
+    // The same message as the panel decodes it: parsed from JSON, previews checked in place.
+    const json = outcome(() => JSON.stringify(forSpec.message));
+    if (json !== "throws" && typeof json.value === "string") {
+      const body = () => JSON.parse(json.value as string) as unknown;
+      const fromJson = v.safeParse(PageMessageSpec, body(), { abortEarly: true });
+      const checked = parsedCheck(body());
+      expect(checked !== REJECTED, `seed ${seed}, from JSON`).toBe(fromJson.success);
+      if (fromJson.success) expect(checked, `seed ${seed}, from JSON`).toStrictEqual(fromJson.output);
+    }
+    if (!parsed.success) expect(compiledOutput.value === REJECTED, `seed ${seed}: ${parsed.issues[0].message}`).toBe(true);
+    else {
+      accepted++;
+      expect(compiledOutput.value !== REJECTED, `seed ${seed}`).toBe(true);
+      expect(compiledOutput.value, `seed ${seed}`).toStrictEqual(parsed.output);
+    }
+  }
+  expect(accepted).toBeGreaterThan(MESSAGES / 10);
+  expect(compared).toBeGreaterThan(MESSAGES * 0.8);
 });
 
 test("fuzz figures", () => {

@@ -47,6 +47,78 @@ export const PreviewSchema = v.pipe(
   }),
 );
 
+/** The same check as PreviewSchema's, without valibot's run around it: the clean copy, or undefined. */
+export function checkPreview(data: unknown): Preview | undefined {
+  const preview = readPreview(data, 0);
+  return preview instanceof Invalid ? undefined : preview;
+}
+
+/**
+ * For JSON.parse output only (plain data: no getters, proxies or cycles): a valid tree whose nodes
+ * have no fields but their type's is returned as it is, not copied (a snapshot has 10,000 entries
+ * with two previews each); any other tree goes through the copying check.
+ */
+export function checkParsedPreview(data: unknown): Preview | undefined {
+  return isExactPreview(data, 0) ? (data as Preview) : checkPreview(data);
+}
+
+/** Fields of each node type, the optional ones included. */
+const FIELDS: Record<string, readonly string[]> = {
+  primitive: ["type", "value", "truncated"],
+  special: ["type", "text"],
+  date: ["type", "text"],
+  array: ["type", "className", "length", "items"],
+  set: ["type", "size", "items"],
+  object: ["type", "className", "entries", "more"],
+  map: ["type", "size", "entries"],
+  error: ["type", "name", "message", "stack", "thrown"],
+  ref: ["type", "path"],
+  collapsed: ["type", "className", "size", "path"],
+};
+
+/** What readPreview accepts and would copy unchanged: the same checks, and no other fields. */
+function isExactPreview(data: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH || typeof data !== "object" || data === null || Array.isArray(data)) return false;
+  const node = data as Node;
+  const fields = FIELDS[node.type as string];
+  if (!fields || !Object.hasOwn(FIELDS, node.type as string)) return false;
+  let present = 0;
+  for (const field of fields) if (node[field] !== undefined) present++;
+  let own = 0;
+  for (const key in node) if (Object.hasOwn(node, key)) own++;
+  if (own !== present) return false;
+  switch (node.type) {
+    case "primitive": {
+      const value = node.value;
+      return (value === null || isString(value) || isNumber(value) || typeof value === "boolean") && (node.truncated === undefined || isNumber(node.truncated));
+    }
+    case "special":
+    case "date":
+      return isString(node.text);
+    case "array":
+      return isString(node.className) && isNumber(node.length) && isExactList(node.items, depth);
+    case "set":
+      return isNumber(node.size) && isExactList(node.items, depth);
+    case "object":
+      return isString(node.className) && isNumber(node.more) && isExactPairs(node.entries, depth, false);
+    case "map":
+      return isNumber(node.size) && isExactPairs(node.entries, depth, true);
+    case "error":
+      return isString(node.name) && isString(node.message) && (node.stack === undefined || isString(node.stack)) && (node.thrown === undefined || typeof node.thrown === "boolean");
+    case "ref":
+      return isExactPath(node.path);
+    case "collapsed":
+      return isString(node.className) && (node.size === undefined || isNumber(node.size)) && isExactPath(node.path);
+  }
+  return false;
+}
+
+const isExactList = (data: unknown, depth: number) => Array.isArray(data) && data.every((item) => isExactPreview(item, depth + 1));
+const isExactPairs = (data: unknown, depth: number, keyed: boolean) =>
+  Array.isArray(data) &&
+  data.every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && (keyed ? isExactPreview(pair[0], depth + 1) : isString(pair[0])) && isExactPreview(pair[1], depth + 1));
+const isExactPath = (data: unknown) => Array.isArray(data) && data.every(isPathSegment);
+
 /** Deeper than the serializer ever nests: beyond it, a tree is rejected rather than walked. */
 const MAX_DEPTH = 1000;
 

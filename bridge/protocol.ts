@@ -6,7 +6,8 @@
  */
 import * as v from "valibot";
 import { entriesToRows, eventsToRows, rowsToEntries, rowsToEvents } from "./frame-rows.ts";
-import { PreviewSchema, isPathSegment, type PathSegment } from "./preview-schema.ts";
+import { REJECTED, compiled } from "./compiled-check.ts";
+import { PreviewSchema, checkParsedPreview, checkPreview, isPathSegment, type PathSegment } from "./preview-schema.ts";
 import { SourceSiteSchema } from "./source-site.ts";
 
 /** Each direction has its own tag, so a side never mistakes its own posts for the other's. */
@@ -248,8 +249,8 @@ const Protocol = v.literal(PROTOCOL);
 const PageHeader = { source: v.literal(PAGE_SOURCE), protocol: Protocol };
 const PanelHeader = { source: v.literal(PANEL_SOURCE), protocol: Protocol };
 
-/** Page (runtime) → panel. */
-export const PageMessageSchema = v.variant("kind", [
+/** Page (runtime) → panel: the specification; receivers check PageMessageSchema, its compiled form. */
+export const PageMessageSpec = v.variant("kind", [
   v.object({
     ...PageHeader,
     kind: v.literal("hello"),
@@ -304,6 +305,13 @@ export const PageMessageSchema = v.variant("kind", [
     reason: v.pipe(v.string(), v.maxLength(MAX_REASON)),
   }),
 ]);
+/** The checks of nodes valibot cannot describe (compiled-check.ts): a preview's reader. */
+export const PAGE_FAST_PATHS = new Map([[PreviewSchema, (input: unknown) => checkPreview(input) ?? REJECTED]]);
+/** PageMessageSpec checked through its compiled form: a snapshot holds tens of thousands of objects. */
+export const PageMessageSchema = compiled(PageMessageSpec, PAGE_FAST_PATHS);
+/** The same for a body the panel parsed itself (plain JSON data): valid previews are kept, not copied. */
+export const PARSED_FAST_PATHS = new Map([[PreviewSchema, (input: unknown) => checkParsedPreview(input) ?? REJECTED]]);
+const ParsedPageMessageSchema = compiled(PageMessageSpec, PARSED_FAST_PATHS);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 
 /** Panel → page. `keys` absent means every entry, as in the router's own `revalidate()`. */
@@ -354,6 +362,12 @@ export const ExtensionNoticeSchema = v.variant("kind", [
     kind: v.literal("rejected"),
     count: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
     lastReason: v.optional(v.pipe(v.string(), v.maxLength(MAX_REASON))),
+    /**
+     * Page frames it passed on in this document, before this notice: the panel compares them with
+     * the frames it received in between, so a frame lost on the way (a service worker stopped
+     * with messages in flight) is counted too.
+     */
+    relayed: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
   }),
 ]);
 export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
@@ -450,12 +464,11 @@ export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<Pa
   }
   const rows = body as { kind?: unknown; events?: unknown; entries?: unknown; timeBase?: unknown };
   if (Array.isArray(rows?.events)) {
-    // Expanded in full first: a row's seq and time are relative to the event before it.
-    const events = rowsToEvents(rows.events);
-    rows.events = rows.kind === "snapshot" && events.length > keepEvents ? events.slice(events.length - keepEvents) : events;
+    // A row's seq and time are relative to the event before it: the rows left out are still read for them.
+    rows.events = rowsToEvents(rows.events, rows.kind === "snapshot" ? keepEvents : Infinity);
   }
   if (Array.isArray(rows?.entries)) rows.entries = rowsToEntries(rows.entries, rows.timeBase);
-  const parsed = parsePageMessage(body);
+  const parsed = parse(ParsedPageMessageSchema, PAGE_SOURCE, body);
   if (parsed.ok && parsed.message.kind !== frame.message.kind) {
     return { ok: false, reason: `kind: the frame says ${frame.message.kind}, its body ${parsed.message.kind}` };
   }

@@ -59,7 +59,7 @@ test("service worker to page, and the hello replay", () => {
 });
 
 // Rejections reach an open panel as one coalesced running count, and a newly opened panel gets
-// the count so far; with no panel nothing is sent.
+// the count so far at once; with no panel nothing is sent.
 test("rejections are reported to the panel", () => {
   vi.useFakeTimers();
   const page = wall();
@@ -70,18 +70,38 @@ test("rejections are reported to the panel", () => {
   vi.advanceTimersByTime(500);
   expect(notices()).toEqual([]);
   background.deliver(panelCommand({ kind: "connect" }));
-  vi.advanceTimersByTime(100);
-  expect(notices()).toEqual([extensionNotice({ kind: "rejected", count: 1, lastReason: expect.any(String) })]);
+  expect(notices()).toEqual([extensionNotice({ kind: "rejected", count: 1, lastReason: expect.any(String), relayed: 0 })]);
   for (let i = 0; i < 50; i++) page.deliver({ ...badBatch, protocol: 7 });
   vi.advanceTimersByTime(100);
   expect(notices()).toHaveLength(2);
-  expect(notices()[1]).toEqual(extensionNotice({ kind: "rejected", count: 51, lastReason: `protocol mismatch: got 7, expected ${PROTOCOL}` }));
+  expect(notices()[1]).toEqual(extensionNotice({ kind: "rejected", count: 51, lastReason: `protocol mismatch: got 7, expected ${PROTOCOL}`, relayed: 0 }));
   vi.advanceTimersByTime(1000);
   expect(notices()).toHaveLength(2);
   // The panel closes and opens again (or the worker restarted): it hears the running count afresh.
   background.deliver(panelCommand({ kind: "disconnect" }));
   background.deliver(panelCommand({ kind: "connect" }));
-  vi.advanceTimersByTime(100);
   expect(notices()).toHaveLength(3);
   expect(notices()[2]).toMatchObject({ count: 51 });
+});
+
+// Each report says how many frames went to the service worker before it, so the panel can tell
+// how many it should have received in between; frames passed on with no panel count too.
+test("reports count the frames passed on", () => {
+  vi.useFakeTimers();
+  const page = wall();
+  const background = wall();
+  createContentRelay(page.side, background.side, { reportMs: 100 });
+  const notices = () => background.sent.filter((message) => (message as { source: string }).source === EXTENSION_SOURCE);
+  page.deliver(hello);
+  page.deliver(brokenBody);
+  background.deliver(panelCommand({ kind: "connect" }));
+  expect(notices()).toEqual([extensionNotice({ kind: "rejected", count: 0, relayed: 2 })]);
+  for (let i = 0; i < 3; i++) page.deliver(hello);
+  page.deliver(badBatch);
+  vi.advanceTimersByTime(100);
+  expect(notices()[1]).toMatchObject({ count: 1, relayed: 5 });
+  // In order: the three frames, then the report that counts them.
+  expect(background.sent.slice(-4).map((message) => (message as { kind: string }).kind)).toEqual(["hello", "hello", "hello", "rejected"]);
+  vi.advanceTimersByTime(1000);
+  expect(notices()).toHaveLength(2);
 });

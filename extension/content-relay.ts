@@ -5,7 +5,7 @@
  * side is shared with every other script of the page, so only messages tagged as ours count as
  * rejections; the port to the service worker carries nothing else, so anything invalid on it
  * counts. Page rejections are reported to the panel (a `rejected` notice), since those messages
- * never reach it.
+ * never reach it, with the number of frames passed on, so the panel also counts any lost on the way.
  */
 import {
   PAGE_SOURCE,
@@ -39,15 +39,18 @@ export function createContentRelay(page: Wall, background: Wall, options: Conten
   const rejected: Rejections = { count: 0 };
   const rejectedCommands: Rejections = { count: 0 };
   let panelConnected = false;
-  /** The count the open panel last heard of. */
-  let reported = 0;
+  /** Page frames passed on to the service worker in this document. */
+  let relayed = 0;
+  /** The counts the open panel last heard of (undefined: nothing yet). */
+  let reported: { count: number; relayed: number } | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
 
   function report() {
+    clearTimeout(reportTimer);
     reportTimer = undefined;
-    if (!panelConnected || rejected.count === reported) return;
-    reported = rejected.count;
-    background.send(extensionNotice({ kind: "rejected", count: rejected.count, lastReason: rejected.lastReason }));
+    if (!panelConnected || (reported?.count === rejected.count && reported.relayed === relayed)) return;
+    reported = { count: rejected.count, relayed };
+    background.send(extensionNotice({ kind: "rejected", count: rejected.count, lastReason: rejected.lastReason, relayed }));
   }
   const scheduleReport = () => (reportTimer ??= setTimeout(report, options.reportMs ?? 250));
 
@@ -63,6 +66,8 @@ export function createContentRelay(page: Wall, background: Wall, options: Conten
     }
     if (parsed.message.kind === "hello" && panelConnected) page.send(panelCommand({ kind: "connect" }));
     background.send(parsed.message);
+    relayed++;
+    if (panelConnected) scheduleReport();
   });
 
   const stopBackground = background.listen((data) => {
@@ -75,9 +80,9 @@ export function createContentRelay(page: Wall, background: Wall, options: Conten
     }
     if (parsed.message.kind === "connect") {
       panelConnected = true;
-      // A newly opened panel has heard of nothing yet.
-      reported = 0;
-      if (rejected.count) scheduleReport();
+      // A newly opened (or reconnected) panel has heard of nothing yet: it counts frames from here.
+      reported = undefined;
+      report();
     }
     if (parsed.message.kind === "disconnect") panelConnected = false;
     page.send(parsed.message);

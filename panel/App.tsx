@@ -83,6 +83,11 @@ export function App(props: { store: PanelStore; theme: Theme; origin?: OriginAcc
             {state.rejected.count} invalid messages ignored
           </span>
         </Show>
+        <Show when={state.lost}>
+          <span class="warning" data-lost={state.lost} title="page messages the content script passed on that never reached the panel">
+            {state.lost} messages lost on the way
+          </span>
+        </Show>
         <button data-action="export" title="save entries and events as a JSON file" onClick={exportSession}>
           Export
         </button>

@@ -57,6 +57,8 @@ export interface PanelState {
    * messages the content script of the current document rejected before they could reach the panel.
    */
   rejected: { count: number; lastReason?: string; byContentScript: number };
+  /** Page frames the content script passed on that never arrived (lost on the way), from its reports. */
+  lost: number;
   preserveLog: boolean;
   paused: boolean;
   /** Showing an imported session: live messages are ignored and commands disabled. */
@@ -84,6 +86,7 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
     status: "connecting",
     dropped: 0,
     rejected: { count: 0, byContentScript: 0 },
+    lost: 0,
     preserveLog: false,
     paused: false,
     readOnly: false,
@@ -113,6 +116,12 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
   let seenPage = false;
   /** The marker that starts the current document's part of the log (earlier ones: preserved pages). */
   let documentMarker: number | undefined;
+  /**
+   * Frames relayed by the content script as of its last report (undefined: no report yet in this
+   * document), and the frames that arrived since: the next report's count minus both is what was lost.
+   */
+  let relayedAtReport: number | undefined;
+  let framesSinceReport = 0;
 
   const send = (command: PanelCommandBody) => {
     if (!state.readOnly) wall.send(panelCommand(command));
@@ -143,9 +152,13 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
     if (lastReason) noteMismatch(lastReason);
   }
 
+  /**
+   * A runtime of another protocol never gets a message through. Once one of ours has (the status
+   * says what it said), a page script's forged message of another protocol is only a rejection.
+   */
   function noteMismatch(reason: string) {
     const mismatch = /protocol mismatch: got (.+?), expected/.exec(reason);
-    if (mismatch) {
+    if (mismatch && state.status !== "found" && state.status !== "unsupported") {
       setState({ status: "mismatch", mismatch: `the page's runtime speaks protocol ${mismatch[1]}, this extension speaks ${PROTOCOL}` });
     }
   }
@@ -298,12 +311,27 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
     applyTimer ??= setTimeout(applyPending, options.coalesceMs);
   }
 
+  /**
+   * Counted as messages arrive, before any coalescing: frames and reports travel in one order. A new
+   * document is seen here too, so that the frames of the one before are not counted against it.
+   */
+  function countRelayed(notice: ExtensionNotice) {
+    if (notice.kind === "page-connected" && notice.documentId !== documentId) relayedAtReport = undefined;
+    if (notice.kind !== "rejected" || notice.relayed === undefined) return;
+    const lost = relayedAtReport === undefined ? 0 : notice.relayed - relayedAtReport - framesSinceReport;
+    if (lost > 0) setState("lost", (n) => n + lost);
+    relayedAtReport = notice.relayed;
+    framesSinceReport = 0;
+  }
+
   wall.listen((data) => {
     if (state.readOnly) return;
     if (isTagged(data, EXTENSION_SOURCE)) {
       const parsed = parseExtensionNotice(data);
+      if (parsed.ok) countRelayed(parsed.message);
       return parsed.ok ? receive(() => onNotice(parsed.message)) : reject(parsed.reason);
     }
+    framesSinceReport++;
     const parsed = decodePageFrame(data, maxLog);
     if (!parsed.ok) return reject(isTagged(data, PAGE_SOURCE) ? parsed.reason : `unknown sender: ${parsed.reason}`);
     receive(() => onPageMessage(parsed.message));
@@ -375,6 +403,8 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
     },
     importSession: (session: Session) =>
       batch(() => {
+        // Live messages are not counted while read-only: the first report after it starts afresh.
+        relayedAtReport = undefined;
         setState({ readOnly: true, url: session.url, routerVersion: session.routerVersion });
         replaceEntries(session.entries);
         setLog(session.events);
