@@ -42,7 +42,7 @@ export const FetchCauseSchema = v.picklist([
 export const RevalidateCauseSchema = v.object({
   kind: v.picklist(["app", "action", "devtools"]),
   actionId: v.optional(v.number()),
-  /** The source site of the app's `revalidate(…)` call, when known (see source-site.ts). */
+  /** Site of the app's `revalidate(…)` call (source-site.ts). */
   at: v.optional(v.number()),
 });
 /** Source sites (source-site.ts) a frame introduces: each connection sends a site once, events name them by id. */
@@ -154,7 +154,7 @@ export const EventSchema = byKind(v.variant("kind", [
     id: v.number(),
     name: v.string(),
     input: PreviewSchema,
-    /** Source sites, when known: the `action(…)` call, and the form or `useAction` that submitted it. */
+    /** Sites of the `action(…)` call and of the form or `useAction` that submitted it. */
     definedAt: v.optional(v.number()),
     submittedAt: v.optional(v.number()),
   }),
@@ -169,7 +169,7 @@ export const EventSchema = byKind(v.variant("kind", [
     revalidate: v.nullable(Keys),
     /** Keys whose values came with the response (single-flight) and were written with `query.set`. */
     singleFlight: Keys,
-    /** The source site of the `json/reload/redirect(…)` that made the response, when known. */
+    /** Site of the `json/reload/redirect(…)` that made the response. */
     at: v.optional(v.number()),
   }),
   v.object({
@@ -217,9 +217,9 @@ export const EntrySchema = v.object({
   error: v.optional(PreviewSchema),
   /** The devtools hold the entry in this state until restored (see the `simulate` command). */
   simulated: v.optional(SimulatedStateSchema),
-  /** The source site of its query's `query(…)` call, when known. */
+  /** Site of its `query(…)` call. */
   definedAt: v.optional(v.number()),
-  /** Observers at known source sites (createAsync calls): [site id, count]; the rest are at unknown places. */
+  /** Observers at known sites (createAsync calls): [site, count]. */
   readers: v.optional(v.pipe(v.array(v.tuple([v.number(), v.number()])), v.maxLength(10_000))),
 });
 export type Entry = v.InferOutput<typeof EntrySchema>;

@@ -13,7 +13,7 @@ export const SourceSiteSchema = v.object({
   kind: SiteKindSchema,
   /** The file as the developer wrote it, relative to the app's root (absolute when outside it). */
   file: v.pipe(v.string(), v.maxLength(4096)),
-  /** The URL DevTools knows the original file by (the page's source maps name it); left out of exported sessions. */
+  /** The original file's URL in DevTools (from the source map); not exported. */
   source: v.optional(v.pipe(v.string(), v.maxLength(4096))),
   /** 1-based, in the original file. */
   line: v.number(),

@@ -120,7 +120,13 @@ test("(1) server-rendered entries are listed as hydrated, with their values", as
 // A "use server" query's location is the file the developer wrote, not the server-function stub.
 test("(1b) each query group names the line of its query( call in src/lib/queries.ts", async () => {
   for (const name of ["projects", "projectTasks"]) {
-    const location = await text(`[data-query-name="${name}"] [data-defined-at] .source-link`);
+    const link = `[data-query-name="${name}"] [data-defined-at] .source-link`;
+    await inspected.panel.waitForSelector(link, { timeout: 5_000 }).catch(async (error: Error) => {
+      const header = await inspected.panel.$eval(`[data-query-name="${name}"]`, (el) => el.outerHTML).catch(() => "no header");
+      const rejected = await inspected.panel.$eval("[data-rejected]", (el) => el.getAttribute("title")).catch(() => "none");
+      throw new Error(`${error.message}; header ${header}; rejected: ${rejected}`);
+    });
+    const location = await text(link);
     const [, file, line, column] = /^(.+):(\d+):(\d+)$/.exec(location)!;
     expect(file).toBe("src/lib/queries.ts");
     const source = readFileSync(resolve(appDir, file), "utf8").split("\n")[Number(line) - 1].slice(Number(column) - 1);

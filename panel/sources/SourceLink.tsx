@@ -23,7 +23,7 @@ export function SourceLink(props: { site: number | undefined; store: PanelStore 
     setProblem(await openInSources(site()!));
   }
   return (
-    <Show when={site()} fallback={<span class="source muted" data-site="unknown" title="no source location: code the devtools plugin did not transform, or a name defined in two places">unknown</span>}>
+    <Show when={site()} fallback={<span class="source muted" data-site="unknown" title="not in a module the plugin read, or defined in two files">unknown</span>}>
       {(known) => (
         <span class="source" data-site={known().id} onClick={stop}>
           <Show when={!readOnly()} fallback={<span class="source-text">{siteText(known())}</span>}>
