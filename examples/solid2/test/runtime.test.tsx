@@ -178,7 +178,8 @@ test("single-flight: the keys and values a server function's response carries be
     { kind: "action-response", id: 1, revalidate: [B], singleFlight: [B] },
     { kind: "invalidated", keys: [B], actionId: 1 },
     { kind: "value-set", key: B, via: "set", actionId: 1 },
-    { kind: "revalidate", requested: [B], active: [B], cause: { kind: "action", actionId: 1 } },
+    // Its reader re-reads the value the response carried: reused, not refetched.
+    { kind: "revalidate", requested: [B], active: [], reused: [B], cause: { kind: "action", actionId: 1 } },
     { kind: "action-settle", id: 1, ok: true },
   ]);
 });
