@@ -305,3 +305,19 @@ export async function showView(panel: Frame, view: "queries" | "timeline" | "wat
   const failed = await shown!.evaluate((el) => (el.matches('[data-notice="view-error"]') ? el.textContent : null));
   if (failed) throw new Error(`the ${view} view failed: ${failed}`);
 }
+
+/** The last successful run of action `name` in the timeline: the keys its group refetched (once there are `fetches`) and its summary. */
+export async function actionGroup(panel: Frame, name: string, fetches: number) {
+  const header = `[data-kind="action"][data-action-name="${name}"][data-outcome="ok"]`;
+  await panel.waitForSelector(header, { timeout: 15_000 });
+  const id = await panel.$$eval(header, (rows) => rows.at(-1)!.getAttribute("data-action-id"));
+  const refetched = await until(`${name}'s refetches`, async () => {
+    const keys = await panel.$$eval(`[data-parent-action="${id}"][data-kind="fetch"][data-cause="revalidate"]`, (rows) =>
+      rows.map((r) => r.getAttribute("data-key")!),
+    );
+    return keys.length === fetches ? keys : undefined;
+  });
+  const summary = await panel.$eval(`[data-summary-of="${id}"] [data-summary-text]`, (el) => el.textContent ?? "");
+  const by = await panel.$eval(`[data-summary-of="${id}"]`, (el) => el.querySelector(".source-link")?.textContent ?? undefined);
+  return { refetched, summary, by };
+}

@@ -2,10 +2,10 @@
  * The end-to-end slice in real Chromium: the real demo's router cache, through the extension,
  * into the real DevTools panel, and commands back.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { fetchCounts, undock, root, showView, until, type DemoSession, type Inspected, openDemo } from "./harness.ts";
+import { actionGroup, fetchCounts, undock, root, showView, until, type DemoSession, type Inspected, openDemo } from "./harness.ts";
 
 let demo: DemoSession;
 let inspected: Inspected;
@@ -49,33 +49,24 @@ test("(d) an action appears in the timeline followed by the refreshes it caused"
   await inspected.page.type("#add-task-form-1 input[name=title]", "Write the e2e test");
   await inspected.page.click("#add-task-form-1 [type=submit]");
   await showView(inspected.panel, "timeline");
-  const { refetched, summary } = await actionGroup("addTask", 4);
+  const { refetched, summary } = await actionGroup(inspected.panel, "addTask", 4);
   expect(refetched.sort()).toEqual(['projectTasks["1"]', 'projectTasks["2"]', 'projectTasks["3"]', "projects[]"].sort());
   expect(summary).toContain("revalidates all active queries");
 });
 
 /** The latest group of action `name` in the timeline, once it shows `fetches` refetches. */
-async function actionGroup(name: string, fetches: number) {
-  const header = `[data-kind="action"][data-action-name="${name}"][data-outcome="ok"]`;
-  await inspected.panel.waitForSelector(header);
-  const id = await inspected.panel.$$eval(header, (rows) => rows.at(-1)!.getAttribute("data-action-id"));
-  const refetched = await until(`${name}'s refetches`, async () => {
-    const keys = await inspected.panel.$$eval(`[data-parent-action="${id}"][data-kind="fetch"][data-cause="revalidate"]`, (rows) =>
-      rows.map((r) => r.getAttribute("data-key")!),
-    );
-    return keys.length === fetches ? keys : undefined;
-  });
-  const summary = await inspected.panel.$eval(`[data-summary-of="${id}"]`, (el) => el.textContent ?? "");
-  return { refetched, summary };
-}
 
 test("(issue 4) json(…, { revalidate }) refetches only the listed key, shown as X-Revalidate", async () => {
   const before = await fetchCounts(inspected.page);
   await inspected.page.type("#rename-project-form-2 input[name=name]", "Renamed app");
   await inspected.page.click("#rename-project-form-2 [type=submit]");
-  const { refetched, summary } = await actionGroup("renameProject", 1);
+  const { refetched, summary, by } = await actionGroup(inspected.panel, "renameProject", 1);
   expect(refetched).toEqual(['projectTasks["2"]']);
   expect(summary).toBe('revalidates projectTasks["2"] (X-Revalidate)');
+  // The json(…, { revalidate }) call behind it, in demo/queries.ts.
+  const [file, line] = by!.split(":");
+  expect(file).toBe("queries.ts");
+  expect(readFileSync(resolve(root, "demo/queries.ts"), "utf8").split("\n")[Number(line) - 1]).toContain("json({ ok: true }, { revalidate");
   const key = 'projectTasks["2"]';
   await until("the page's refetch", async () => (await fetchCounts(inspected.page))[key] === before[key] + 1);
   expect(await fetchCounts(inspected.page)).toEqual({ ...before, [key]: before[key] + 1 });
@@ -84,7 +75,7 @@ test("(issue 4) json(…, { revalidate }) refetches only the listed key, shown a
 test("(issue 4) a raw X-Revalidate header refetches only its key", async () => {
   const before = await fetchCounts(inspected.page);
   await inspected.page.click("#touch-projects-form [type=submit]");
-  const { refetched, summary } = await actionGroup("touchProjects", 1);
+  const { refetched, summary } = await actionGroup(inspected.panel, "touchProjects", 1);
   expect(refetched).toEqual(["projects[]"]);
   expect(summary).toBe("revalidates projects (X-Revalidate)");
   await until("the page's refetch", async () => (await fetchCounts(inspected.page))["projects[]"] === before["projects[]"] + 1);

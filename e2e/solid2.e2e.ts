@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startDevServer, type DevServer } from "./dev-server.ts";
-import { fetchCounts, launchBrowser, openWithPanel, root, rowKeys, showView, until, type Inspected } from "./harness.ts";
+import { actionGroup, fetchCounts, launchBrowser, openWithPanel, root, rowKeys, showView, until, type Inspected } from "./harness.ts";
 
 const port = 5292;
 const base = `http://localhost:${port}/`;
@@ -52,19 +52,6 @@ async function expectCounts(what: string, expected: Record<string, number>): Pro
 }
 
 /** The latest group of action `name` in the timeline, once it shows `fetches` refetches. */
-async function actionGroup(name: string, fetches: number) {
-  const header = `[data-kind="action"][data-action-name="${name}"][data-outcome="ok"]`;
-  await inspected.panel.waitForSelector(header, { timeout: 15_000 });
-  const id = await inspected.panel.$$eval(header, (rows) => rows.at(-1)!.getAttribute("data-action-id"));
-  const refetched = await until(`${name}'s refetches`, async () => {
-    const keys = await inspected.panel.$$eval(`[data-parent-action="${id}"][data-kind="fetch"][data-cause="revalidate"]`, (rows) =>
-      rows.map((r) => r.getAttribute("data-key")!),
-    );
-    return keys.length === fetches ? keys : undefined;
-  });
-  const summary = await inspected.panel.$eval(`[data-summary-of="${id}"]`, (el) => el.textContent ?? "");
-  return { refetched, summary };
-}
 
 test("(1) the keys are listed, each read once, with router 2.0's version", async () => {
   await until("a row per key", async () => (await rowKeys(inspected.panel, "projectTasks")).length === 3);
@@ -88,7 +75,7 @@ test("(3) an action with no keys: its group holds a refetch of every active quer
   await inspected.page.type("#add-task-form-1 input[name=title]", "Try Solid 2");
   await inspected.page.click("#add-task-form-1 [type=submit]");
   await showView(inspected.panel, "timeline");
-  const { refetched, summary } = await actionGroup("addTask", 4);
+  const { refetched, summary } = await actionGroup(inspected.panel, "addTask", 4);
   expect(refetched.sort()).toEqual(["projects[]", ...TASKS].sort());
   expect(summary).toContain("revalidates all active queries");
   await expectCounts("every active query refetched once", plusOne(before, ["projects[]", ...TASKS]));
@@ -99,7 +86,7 @@ test("(4) respond(…, { revalidate: key }) refetches that key alone", async () 
   const before = await fetchCounts(inspected.page);
   await inspected.page.type("#rename-project-form-2 input[name=name]", "Renamed app");
   await inspected.page.click("#rename-project-form-2 [type=submit]");
-  const { refetched, summary } = await actionGroup("renameProject", 1);
+  const { refetched, summary } = await actionGroup(inspected.panel, "renameProject", 1);
   expect(refetched).toEqual([TASKS[1]]);
   expect(summary).toBe(`revalidates ${TASKS[1]} (X-Revalidate)`);
   await expectCounts("one refetch", plusOne(before, [TASKS[1]]));

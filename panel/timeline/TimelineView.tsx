@@ -139,7 +139,7 @@ function ActionSummary(props: { row: ActionRow; ctx: Ctx }): JSX.Element {
   };
   return (
     <div class="line child action-summary muted" data-summary-of={props.row.start.id}>
-      {text()}
+      <span data-summary-text>{text()}</span>
       <Show when={props.row.response?.at !== undefined}>
         {" "}· by <SourceLink site={props.row.response?.at} store={props.ctx.store} />
       </Show>
