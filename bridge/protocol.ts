@@ -306,12 +306,12 @@ export const PageMessageSpec = v.variant("kind", [
   }),
 ]);
 /** The checks of nodes valibot cannot describe (compiled-check.ts): a preview's reader. */
-export const PAGE_FAST_PATHS = new Map([[PreviewSchema, (input: unknown) => checkPreview(input) ?? REJECTED]]);
+export const PAGE_FAST_PATHS = /* @__PURE__ */ new Map([[PreviewSchema, (input: unknown) => checkPreview(input) ?? REJECTED]]);
 /** PageMessageSpec checked through its compiled form: a snapshot holds tens of thousands of objects. */
-export const PageMessageSchema = compiled(PageMessageSpec, PAGE_FAST_PATHS);
+export const PageMessageSchema = /* @__PURE__ */ compiled(PageMessageSpec, PAGE_FAST_PATHS);
 /** The same for a body the panel parsed itself (plain JSON data): valid previews are kept, not copied. */
-export const PARSED_FAST_PATHS = new Map([[PreviewSchema, (input: unknown) => checkParsedPreview(input) ?? REJECTED]]);
-const ParsedPageMessageSchema = compiled(PageMessageSpec, PARSED_FAST_PATHS);
+export const PARSED_FAST_PATHS = /* @__PURE__ */ new Map([[PreviewSchema, (input: unknown) => checkParsedPreview(input) ?? REJECTED]]);
+const ParsedPageMessageSchema = /* @__PURE__ */ compiled(PageMessageSpec, PARSED_FAST_PATHS);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 
 /** Panel → page. `keys` absent means every entry, as in the router's own `revalidate()`. */
@@ -381,7 +381,7 @@ export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
  */
 export const PageFrameSchema = v.object({
   ...PageHeader,
-  kind: v.picklist(PageMessageSchema.options.map((option) => option.entries.kind.literal)),
+  kind: v.picklist(PageMessageSpec.options.map((option) => option.entries.kind.literal)),
   json: v.pipe(v.string(), v.maxLength(MAX_FRAME)),
 });
 export type PageFrame = v.InferOutput<typeof PageFrameSchema>;

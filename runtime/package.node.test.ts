@@ -10,7 +10,7 @@ import { expect, test } from "vitest";
 
 const root = resolve(import.meta.dirname, "..");
 /** The budget the README states: packed and unpacked bytes. */
-const BUDGET = { packed: 100_000, unpacked: 320_000 };
+const BUDGET = { packed: 125_000, unpacked: 440_000 };
 
 interface PackListing {
   size: number;
