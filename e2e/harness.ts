@@ -321,3 +321,11 @@ export async function actionGroup(panel: Frame, name: string, fetches: number) {
   const by = await panel.$eval(`[data-summary-of="${id}"]`, (el) => el.querySelector(".source-link")?.textContent ?? undefined);
   return { refetched, summary, by };
 }
+
+/** Shows the timeline and sets its "preserve log" box (a remembered setting) to `on`. */
+export async function setPreserveLog(panel: Frame, on: boolean) {
+  await showView(panel, "timeline");
+  const box = '[data-setting="preserve-log"]';
+  if ((await panel.$eval(box, (el) => (el as HTMLInputElement).checked)) !== on) await panel.click(box);
+  await until(`preserve log ${on ? "on" : "off"}`, async () => (await panel.$eval(box, (el) => (el as HTMLInputElement).checked)) === on);
+}

@@ -19,6 +19,7 @@ import {
   panelFor,
   reopenDevtools,
   rowKeys,
+  setPreserveLog,
   showOnlyKinds,
   showView,
   startDemo,
@@ -63,7 +64,9 @@ async function open(url: string) {
 
 const PROJECT_TASKS = ['projectTasks["1"]', 'projectTasks["2"]', 'projectTasks["3"]'];
 
+/** The panel remembers its view and "preserve log" across DevTools sessions: each test sets what it reads. */
 async function waitForHome(panel: Frame, page: Page) {
+  await showView(panel, "queries");
   await page.waitForSelector(`[data-fetch-key='projectTasks["3"]']`);
   await until("the home page's rows", async () => (await rowKeys(panel, "projectTasks")).length === 3);
 }
@@ -117,8 +120,7 @@ test("the service worker stopped by the browser: both ports reconnect by themsel
   for (let round = 1; round <= 2; round++) {
     if (round === 2) {
       // Once more with "preserve log", where a restart taken for a page load would show as one.
-      await showView(panel, "timeline");
-      await panel.click('[data-setting="preserve-log"]');
+      await setPreserveLog(panel, true);
       await showView(panel, "queries");
     }
     // A quiet page first: every fetch settled, and its events in the panel.
@@ -161,8 +163,7 @@ test("a reload without preserve log: a marker, the old log cleared, the new page
   const key = 'projectTasks["2"]';
   expect(await revalidateFromPanel(panel, page, key)).toBe(2);
   await until("the panel to show the second fetch", async () => (await panelFetches(panel, key)) === 2);
-  await showView(panel, "timeline");
-  expect(await panel.$eval('[data-setting="preserve-log"]', (box) => (box as HTMLInputElement).checked)).toBe(false);
+  await setPreserveLog(panel, false);
   await until("the devtools revalidation in the log", async () => (await panel.$$(`[data-kind="fetch"][data-key='${key}'][data-cause="revalidate"]`)).length === 1);
 
   await page.reload();
@@ -189,9 +190,7 @@ test("a navigation with preserve log: the old log stays, a marker, then the new 
   const { page, panel } = await open(`${demo}/`);
   await waitForHome(panel, page);
   await revalidateFromPanel(panel, page, "projects[]");
-  await showView(panel, "timeline");
-  await panel.click('[data-setting="preserve-log"]');
-  expect(await panel.$eval('[data-setting="preserve-log"]', (box) => (box as HTMLInputElement).checked)).toBe(true);
+  await setPreserveLog(panel, true);
   const oldFetches = await until("the old page's fetches", async () => {
     const n = (await panel.$$('[data-kind="fetch"]')).length;
     return n === 5 ? n : undefined;
@@ -244,9 +243,11 @@ test("DevTools closed and opened again: a fresh snapshot with the current keys a
 });
 
 test("two tabs, each with its own DevTools: each panel shows and commands only its own tab", async () => {
+  // Each panel is set to its queries view while its tab is in front (only the front tab renders).
   const home = await open(`${demo}/`);
-  const stats = await open(`${demo}/stats`);
   await waitForHome(home.panel, home.page);
+  const stats = await open(`${demo}/stats`);
+  await showView(stats.panel, "queries");
   const statsKey = 'slowStats[{"from":1,"to":30}]';
   await until("the stats tab's row", async () => stats.panel.$(`[data-query-key='${statsKey}'][data-status="ready"]`));
   expect(await allRowKeys(stats.panel)).toEqual([statsKey]);
