@@ -3,6 +3,7 @@
  * its nested children; filters by key/query text and by kind apply to whole groups. Pure, but for
  * reusing the row objects of the previous build where nothing shown changed.
  */
+import { reuseRows } from "../reuse-rows.ts";
 import type { LogItem } from "../store.ts";
 import { buildTimeline, type ActionRow, type EventRow, type FetchRow, type TimelineRow } from "./build-timeline.ts";
 
@@ -86,18 +87,11 @@ export function displayIdentity(display: DisplayRow): object {
 }
 const summaryTokens = new WeakMap<object, object>();
 
-/**
- * The display row built for the same log item last time, if nothing in it changed: a live stream
- * rebuilds every row, and the list then re-renders only the rows that did change (a settle).
- */
-const lastBuilt = new WeakMap<object, DisplayRow>();
-function stable(display: DisplayRow): DisplayRow {
-  const id = displayIdentity(display);
-  const before = lastBuilt.get(id);
-  if (before && before.type === display.type && (before as { actionId?: number }).actionId === (display as { actionId?: number }).actionId && sameRow(before.row, display.row)) return before;
-  lastBuilt.set(id, display);
-  return display;
-}
+/** The display row built for the same log item last time, if nothing in it changed (a settle). */
+const stable = reuseRows<DisplayRow>(
+  displayIdentity,
+  (before, now) => before.type === now.type && (before as { actionId?: number }).actionId === (now as { actionId?: number }).actionId && sameRow(before.row, now.row),
+);
 function sameRow(a: TimelineRow, b: TimelineRow): boolean {
   const x = a as unknown as Record<string, unknown>;
   const y = b as unknown as Record<string, unknown>;
