@@ -5,8 +5,9 @@
  * render is the JSON.parse of the same frame, which any decoding of it needs. The waterfall's
  * first render is the same snapshot arriving at a panel showing the waterfall (a page of its own,
  * in the same repetition: side by side with its own JSON.parse), then its live updates.
- * Keeping up: each view's stream ends within KEEP_UP_MS of its schedule (the waterfall redraws
- * at most ten times a second, outside the per-update figure, so its lateness is what tells).
+ * Keeping up: each view's stream ends within KEEP_UP_MS of its schedule (the timeline and the
+ * waterfall redraw at most ten times a second, outside the per-update figure, so their lateness is
+ * what tells).
  */
 import type { Page } from "puppeteer-core";
 import { heapUsed } from "../browser.ts";

@@ -1,7 +1,8 @@
 /*
  * Timeline view: the event log in order with times relative to the first event, each fetch as
  * one row with its cause and outcome, each action as a group holding the revalidation and the
- * refetches it caused. Filter by key or query and by kind; pause, clear, preserve log.
+ * refetches it caused. Filter by key or query and by kind; pause, clear, preserve log. A stream of
+ * events redraws it at most ten times a second (../throttled.ts).
  */
 import { For, Match, Show, Switch, createMemo, type JSX } from "solid-js";
 import type { DevtoolsEvent, RevalidateCause } from "../../bridge/protocol.ts";
@@ -9,9 +10,10 @@ import { formatClock, formatMs, inlinePreview } from "../format.ts";
 import { SourceLink } from "../sources/SourceLink.tsx";
 import { setting, type Settings } from "../settings/settings.ts";
 import type { Marker, PanelStore } from "../store.ts";
+import { REDRAW_MS, throttled } from "../throttled.ts";
 import { VirtualList } from "../VirtualList.tsx";
 import type { ActionRow, EventRow, FetchRow } from "./build-timeline.ts";
-import { KIND_FILTERS, keyMatches, needleOf, timelineRows, type DisplayRow, type KindFilter } from "./timeline-rows.ts";
+import { KIND_FILTERS, displayIdentity, keyMatches, needleOf, timelineRows, type KindFilter } from "./timeline-rows.ts";
 
 export interface TimelineViewProps {
   store: PanelStore;
@@ -26,8 +28,9 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
   const [kindList, setKindList] = setting(props.settings, "timeline", "kinds");
   const kinds = createMemo<ReadonlySet<KindFilter>>(() => new Set(kindList()));
   const setKinds = (next: ReadonlySet<KindFilter>) => setKindList(KIND_FILTERS.filter((kind) => next.has(kind)));
-  const rows = createMemo(() => timelineRows(props.store.log(), { text: props.text, kinds: kinds() }));
-  const origin = () => props.store.log()[0]?.time ?? 0;
+  const log = throttled(() => props.store.log(), REDRAW_MS);
+  const rows = createMemo(() => timelineRows(log(), { text: props.text, kinds: kinds() }));
+  const origin = () => log()[0]?.time ?? 0;
   const toggle = (kind: KindFilter) => {
     const next = new Set(kinds());
     if (!next.delete(kind)) next.add(kind);
@@ -60,7 +63,7 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
           </span>
         </Show>
       </div>
-      <Show when={rows().length} fallback={<p class="empty">{props.store.log().length ? "No events match the filter." : "No events yet."}</p>}>
+      <Show when={rows().length} fallback={<p class="empty">{log().length ? "No events match the filter." : "No events yet."}</p>}>
         <VirtualList items={rows()} identity={displayIdentity} label="timeline" class="events" follow>
           {(display) => (
             <Switch>
@@ -80,20 +83,6 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
     </div>
   );
 }
-
-/**
- * Rows are rebuilt from the log on every change, but the log keeps its items: a row stands for the
- * item that starts it (not its seq, which each page of a preserved log starts again), and an
- * action's summary line for a token of that action's start.
- */
-function displayIdentity(display: DisplayRow): object {
-  const first = display.row.type === "event" ? display.row.event : display.row.start;
-  if (display.type !== "summary") return first;
-  let token = summaryTokens.get(first);
-  if (!token) summaryTokens.set(first, (token = {}));
-  return token;
-}
-const summaryTokens = new WeakMap<object, object>();
 
 interface Ctx {
   /** For source links (panel/sources/). */

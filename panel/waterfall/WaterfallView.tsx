@@ -10,9 +10,9 @@ import { formatClock, formatMs, inlinePreview } from "../format.ts";
 import type { PanelStore } from "../store.ts";
 import { needleOf } from "../timeline/timeline-rows.ts";
 import { Resizer } from "../Resizer.tsx";
+import { REDRAW_MS, throttled } from "../throttled.ts";
 import { VirtualList, type VirtualListHandle } from "../VirtualList.tsx";
 import { pan, percentAt, rulerTicks, timeWindow, zoomAround, type Zoom } from "./time-window.ts";
-import { throttled } from "./throttled.ts";
 import { buildWaterfall, causeOf, tickText, type WaterfallRow } from "./waterfall-rows.ts";
 import { WaterfallLine, type Hover, type LineContext } from "./WaterfallLine.tsx";
 
@@ -32,8 +32,6 @@ export interface WaterfallViewProps {
 const FALLBACK_TRACK_PX = 800;
 /** The ruler's labels need about this much room each. */
 const TICK_PX = 90;
-/** A stream of events redraws the waterfall at most this often (the extension's panel applies them ten times a second too). */
-const REDRAW_MS = 100;
 const ZOOM_STEP = 2;
 const PAN_STEP = 0.2;
 /** Pointer travel before a press becomes a drag (and stops being a click). */

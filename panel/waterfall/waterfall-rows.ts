@@ -8,6 +8,7 @@
  */
 import type { Preview } from "../../bridge/preview-schema.ts";
 import type { DevtoolsEvent } from "../../bridge/protocol.ts";
+import { reuseRows } from "../reuse-rows.ts";
 import type { LogItem } from "../store.ts";
 import { buildTimeline, type ActionRow, type EventRow, type FetchRow } from "../timeline/build-timeline.ts";
 import { keyMatches } from "../timeline/timeline-rows.ts";
@@ -207,17 +208,8 @@ export function buildWaterfall(log: readonly LogItem[], needle = ""): Waterfall 
   return { rows: stableRows, ...extentOf(stableRows) };
 }
 
-/**
- * The row built for the same log item last time, if nothing in it changed: a live stream rebuilds
- * every row, and the list then re-renders only the rows that did change (a settle, a new tick).
- */
-const lastBuilt = new WeakMap<object, WaterfallRow>();
-function stable(row: WaterfallRow): WaterfallRow {
-  const before = lastBuilt.get(row.id);
-  if (before && sameRow(before, row)) return before;
-  lastBuilt.set(row.id, row);
-  return row;
-}
+/** The row built for the same log item last time, if nothing in it changed (a settle, a new tick). */
+const stable = reuseRows<WaterfallRow>((row) => row.id, sameRow);
 function sameRow(a: WaterfallRow, b: WaterfallRow): boolean {
   const x = a as unknown as Record<string, unknown>;
   const y = b as unknown as Record<string, unknown>;
