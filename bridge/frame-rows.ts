@@ -14,11 +14,11 @@ import { EntryStatusSchema, FetchCauseSchema, RemovalReasonSchema, SimulatedStat
 /** Per frequent kind, the fields after kind, seq, time and key, in row order. */
 const EVENT_FIELDS = {
   "entry-created": ["query", "intent"],
-  "fetch-start": ["fetchId", "cause", "revalidation"],
+  "fetch-start": ["fetchId", "cause", "revalidation", "at"],
   "fetch-settle": ["fetchId", "ok", "ms", "stored", "error"],
-  "value-set": ["via", "actionId"],
+  "value-set": ["via", "actionId", "at"],
   observers: ["count"],
-  "entry-removed": ["reason"],
+  "entry-removed": ["reason", "at"],
 } as const satisfies Partial<Record<DevtoolsEvent["kind"], readonly string[]>>;
 type RowKind = keyof typeof EVENT_FIELDS;
 const ROW_KINDS = Object.keys(EVENT_FIELDS) as RowKind[];

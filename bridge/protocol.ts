@@ -91,6 +91,8 @@ export const EventSchema = byKind(v.variant("kind", [
     fetchId: v.number(),
     cause: FetchCauseSchema,
     revalidation: v.optional(RevalidateCauseSchema),
+    /** A preload's site: the `<A>` link whose hover or focus preloaded its route (source-site.ts). */
+    at: v.optional(v.number()),
   }),
   v.object({
     ...EventBase,
@@ -109,6 +111,8 @@ export const EventSchema = byKind(v.variant("kind", [
     key: Key,
     via: ValueViaSchema,
     actionId: v.optional(v.number()),
+    /** Site of the app's `query.set(…)` call (via "set"). */
+    at: v.optional(v.number()),
   }),
   v.object({
     ...EventBase,
@@ -131,6 +135,8 @@ export const EventSchema = byKind(v.variant("kind", [
     kind: v.literal("entry-removed"),
     key: Key,
     reason: RemovalReasonSchema,
+    /** Site of the app's `query.delete(…)` call (reason "delete"). */
+    at: v.optional(v.number()),
   }),
   v.object({
     ...EventBase,

@@ -1,12 +1,13 @@
 /*
  * A place in the app's source the devtools can point at: where a query or action is defined, which
- * createAsync reads an entry, which revalidate call, form or useAction set something off. Found by
+ * createAsync reads an entry, which revalidate, query.set or query.delete call, form, useAction or
+ * `<A>` link set something off. Found by
  * the Vite plugin at transform time (runtime/source-sites-transform.ts); events and entries carry
  * only a site's id, and each connection sends a site once.
  */
 import * as v from "valibot";
 
-export const SiteKindSchema = v.picklist(["query", "action", "reader", "revalidate", "form", "use-action", "response"]);
+export const SiteKindSchema = v.picklist(["query", "action", "reader", "revalidate", "form", "use-action", "response", "query-set", "query-delete", "link"]);
 
 export const SourceSiteSchema = v.object({
   id: v.number(),

@@ -2,7 +2,7 @@
  * A real page for panel tests: Solid Router with queries and actions, the real instrumentation,
  * its agent on one end of an in-memory wall pair and the panel's store on the other.
  */
-import { MemoryRouter, Route, action, createAsync, json, query, useAction } from "@solidjs/router";
+import { A, MemoryRouter, Route, action, createAsync, json, query, useAction } from "@solidjs/router";
 import { For } from "solid-js";
 import { render } from "solid-js/web";
 import { panelCommand } from "../bridge/protocol.ts";
@@ -38,6 +38,9 @@ function Page() {
     <ul>
       <For each={projects()}>{(project) => <Tasks id={project.id} />}</For>
       <li>{String(broken())}</li>
+      <li>
+        <A href="/projects/3">project 3</A>
+      </li>
     </ul>
   );
 }
@@ -57,7 +60,16 @@ export async function openTestPage(): Promise<TestPage> {
   calls.length = 0;
   const container = document.createElement("div");
   document.body.append(container);
-  const stop = render(() => <MemoryRouter><Route path="/" component={Page} /></MemoryRouter>, container);
+  const stop = render(
+    () => (
+      <MemoryRouter>
+        <Route path="/" component={Page} />
+        {/* Hovering the link preloads this route's tasks. */}
+        <Route path="/projects/:id" preload={({ params }) => void getTasks(params.id!)} component={() => <p>project</p>} />
+      </MemoryRouter>
+    ),
+    container,
+  );
   const [pageWall, panelWall] = createWallPair();
   const agent = createAgent(hook, pageWall, () => "memory://test-page");
   const store = createPanelStore(panelWall);

@@ -168,7 +168,7 @@ test("a single-flight promise value settles as set, not fetch", async () => {
   const key = "flight[]";
   // As SolidStart's single-flight response hands it over: a promise (query.set is typed for values).
   query.set(key, Promise.resolve("late") as never);
-  expect(log(["value-set"])).toEqual([{ kind: "value-set", key, via: "set", actionId: undefined }]);
+  expect(log(["value-set"])).toEqual([{ kind: "value-set", key, via: "set", actionId: undefined, at: expect.any(Number) }]);
   await query((): Promise<string> => Promise.resolve("unused"), "flight")();
   await settle();
   expect(log(["value-set"]).map((e) => (e as { via: string }).via)).toEqual(["set", "awaited"]);

@@ -79,7 +79,7 @@ export class CacheInstrumentation {
   private readonly pendingMeta = new Map<string, EntryMeta>();
   private readonly queryNames = new Set<string>();
   /** What the router is doing right now, set around its synchronous calls. */
-  private readonly context: { cause?: RevalidateCause; removal?: Removal; settingKey?: string } = {};
+  private readonly context: { cause?: RevalidateCause; removal?: Removal; settingKey?: string; at?: number } = {};
   private actionContext: number | undefined;
   /** A fetch just settled as stored: the router's value write that follows is announced. */
   private storing = false;
@@ -125,7 +125,7 @@ export class CacheInstrumentation {
     };
     map.delete = (key) => {
       const existed = remove(key);
-      if (existed) this.safely(() => this.removed(key, this.context.removal ?? "gc"));
+      if (existed) this.safely(() => this.removed(key, this.context.removal ?? "gc", this.context.at));
       return existed;
     };
     map.clear = () => {
@@ -212,7 +212,7 @@ export class CacheInstrumentation {
   }
 
   revalidate(key: string | string[] | undefined, force: boolean, run: () => unknown): unknown {
-    const at = sourceSites.currentTrigger;
+    const at = sourceSites.triggerOf("revalidate");
     const revalidation: Revalidation = { cause: this.context.cause ?? (at === undefined ? { kind: "app" } : { kind: "app", at }), open: true };
     this.safely(() => this.revalidating(key, force, revalidation));
     const result = run();
@@ -222,13 +222,19 @@ export class CacheInstrumentation {
     return result;
   }
 
-  /** Marks value writes during `query.set` (single-flight data) as such. */
+  /** Marks value writes during `query.set` (single-flight data) as such, with the app's call site if known. */
   setting<T>(key: string, run: () => T): T {
-    return this.within("settingKey", key, run);
+    return this.within("at", sourceSites.triggerOf("query-set"), () => this.within("settingKey", key, run));
   }
 
   removing<T>(reason: Removal, run: () => T): T {
-    return this.within("removal", reason, run);
+    const at = reason === "delete" ? sourceSites.triggerOf("query-delete") : undefined;
+    return this.within("at", at, () => this.within("removal", reason, run));
+  }
+
+  /** The router preloads a link's route (hover, focus, touch): its fetches name the `<A>`, if known. */
+  preloading<T>(anchor: unknown, run: () => T): T {
+    return sourceSites.preloading(anchor, run);
   }
 
   /** An action starts, submitted from `form` (the router's `this.f`) or called (useAction). */
@@ -236,7 +242,7 @@ export class CacheInstrumentation {
     const id = ++this.actionSeq;
     this.actionStarts.set(id, performance.now());
     const definedAt = sourceSites.actionDefinition(url);
-    const submittedAt = sourceSites.formSite(form) ?? sourceSites.currentTrigger;
+    const submittedAt = sourceSites.formSite(form) ?? sourceSites.triggerOf("use-action");
     this.emit({ kind: "action-start", id, name: actionName(url), input, ...(definedAt === undefined ? {} : { definedAt }), ...(submittedAt === undefined ? {} : { submittedAt }) });
     return id;
   }
@@ -342,7 +348,7 @@ export class CacheInstrumentation {
     // Outside query.set, an entry query.set wrote gets the awaited value of the promise it wrote
     // (SolidStart's single-flight data): the end of that write, in its action's group.
     else via = meta.source === "set" ? "awaited" : "fetch";
-    this.recorder.valueSet(meta.key, via, via === "fetch" ? undefined : meta.setActionId);
+    this.recorder.valueSet(meta.key, via, via === "fetch" ? undefined : meta.setActionId, via === "set" ? this.context.at : undefined);
     if (this.changes.size) this.safely(() => this.changes.written(meta.key, value, via));
   }
 
@@ -401,7 +407,9 @@ export class CacheInstrumentation {
     // The router replaced the entry's promise: a simulated state of it is over.
     if (this.simulations.size) this.simulations.ended(meta.key);
     // The router builds a new key string per call; the history keeps the entry's own one.
-    const started = this.recorder.fetchStart(meta.key, id, cause, revalidation, now);
+    // A link's preload: the `<A>` whose hover or focus started it (one field read when no preload runs).
+    const at = cause === "preload" && sourceSites.currentTrigger !== undefined ? sourceSites.triggerOf("link") : undefined;
+    const started = this.recorder.fetchStart(meta.key, id, cause, revalidation, now, at);
     if (meta.inFlight) (meta.superseded ??= new Map()).set(meta.fetchId, meta.fetchStartedAt);
     meta.fetchId = id;
     meta.fetchStartedAt = started;
@@ -469,7 +477,7 @@ export class CacheInstrumentation {
     this.meta.set(tuple, meta);
     if (this.context.settingKey === key) {
       const via = this.setBy(meta);
-      this.recorder.valueSet(key, via, meta.setActionId);
+      this.recorder.valueSet(key, via, meta.setActionId, via === "set" ? this.context.at : undefined);
       if (this.changes.size) this.changes.written(key, tuple[2], via);
     }
   }
@@ -530,11 +538,11 @@ export class CacheInstrumentation {
     this.emit({ kind: "revalidate", requested, matched, active, reused: reused.length ? reused : undefined, force, cause: revalidation.cause });
   }
 
-  private removed(key: string, reason: Removal): void {
+  private removed(key: string, reason: Removal, at?: number): void {
     this.pendingMeta.delete(key);
     if (this.simulations.size) this.simulations.ended(key);
     if (this.changes.size) this.changes.removed(key);
-    this.recorder.entryRemoved(key, reason);
+    this.recorder.entryRemoved(key, reason, at);
   }
 
   /** The longest query name the key starts with; keys of unseen queries end before their args. */

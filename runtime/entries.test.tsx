@@ -81,7 +81,8 @@ test("query.set creates an entry with args decoded from its key", () => {
   query.set(getItem.keyFor("z"), "zed");
   expect(log()).toEqual([
     { kind: "entry-created", key: getItem.keyFor("z"), query: "getItem", intent: "preload" },
-    { kind: "value-set", key: getItem.keyFor("z"), via: "set" },
+    // `at`: this file's query.set call (source-sites.test.tsx reads such sites back).
+    { kind: "value-set", key: getItem.keyFor("z"), via: "set", at: expect.any(Number) },
   ]);
   expect(hook().entry(getItem.keyFor("z"))).toMatchObject({
     query: "getItem",

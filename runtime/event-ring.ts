@@ -21,15 +21,15 @@ export function hotEvent(kind: HotKind, key: string, seq: number, time: number, 
     case "entry-created":
       return { seq, time, key, kind, query: c as string, intent: d as string };
     case "fetch-start":
-      return { seq, time, key, kind, fetchId: a, cause: c as FetchCause, revalidation: d as RevalidateCause | undefined };
+      return { seq, time, key, kind, fetchId: a, cause: c as FetchCause, revalidation: d as RevalidateCause | undefined, at: optional(b) };
     case "fetch-settle":
       return { seq, time, key, kind, fetchId: a, ok: c !== "error", ms: b, stored: c === "stored" || undefined, error: d };
     case "value-set":
-      return { seq, time, key, kind, via: c as ValueVia, actionId: optional(a) };
+      return { seq, time, key, kind, via: c as ValueVia, actionId: optional(a), at: optional(b) };
     case "observers":
       return { seq, time, key, kind, count: a };
     case "entry-removed":
-      return { seq, time, key, kind, reason: c as "gc" | "delete" | "clear" };
+      return { seq, time, key, kind, reason: c as "gc" | "delete" | "clear", at: optional(a) };
   }
 }
 

@@ -54,8 +54,8 @@ export class Recorder {
     this.hot("entry-created", key, NaN, NaN, query, intent, time);
   }
   /** Returns the event's time, the fetch's start. */
-  fetchStart(key: string, fetchId: number, cause: FetchCause, revalidation: RevalidateCause | undefined, time = Date.now()): number {
-    return this.hot("fetch-start", key, fetchId, NaN, cause, revalidation, time);
+  fetchStart(key: string, fetchId: number, cause: FetchCause, revalidation: RevalidateCause | undefined, time = Date.now(), at?: number): number {
+    return this.hot("fetch-start", key, fetchId, at ?? NaN, cause, revalidation, time);
   }
   /** Returns the fetch's duration: from its start event's time to this one's. */
   fetchSettle(key: string, fetchId: number, started: number, outcome: FetchOutcome, error: unknown): number {
@@ -64,8 +64,8 @@ export class Recorder {
     this.hot("fetch-settle", key, fetchId, ms, outcome, error, time);
     return ms;
   }
-  valueSet(key: string, via: ValueVia, actionId: number | undefined): void {
-    this.hot("value-set", key, actionId ?? NaN, NaN, via, undefined);
+  valueSet(key: string, via: ValueVia, actionId: number | undefined, at?: number): void {
+    this.hot("value-set", key, actionId ?? NaN, at ?? NaN, via, undefined);
   }
   /** One entry marked stale: joins the invalidation being recorded, if it has the same cause. */
   invalidated(key: string, actionId: number | undefined): void {
@@ -86,8 +86,8 @@ export class Recorder {
   observers(key: string, count: number): void {
     this.hot("observers", key, count, NaN, undefined, undefined);
   }
-  entryRemoved(key: string, reason: "gc" | "delete" | "clear"): void {
-    this.hot("entry-removed", key, NaN, NaN, reason, undefined);
+  entryRemoved(key: string, reason: "gc" | "delete" | "clear", at?: number): void {
+    this.hot("entry-removed", key, at ?? NaN, NaN, reason, undefined);
   }
 
   subscribe(listener: (event: RawEvent) => void): () => void {

@@ -1,6 +1,6 @@
 /*
- * Source patches for the router's own cache and action modules (dist/data/query.js and
- * dist/data/action.js). Each patch is an exact anchor read from the published 0.15.4, 0.16.3 and
+ * Source patches for the router's own cache, action and link-event modules (dist/data/query.js,
+ * dist/data/action.js and dist/data/events.js). Each patch is an exact anchor read from the published 0.15.4, 0.16.3 and
  * 1.0.0 packages (2.0 prereleases: router2-patches.ts); a patch applies only if every anchor of its
  * file is found exactly once, so a router we have not read is left untouched rather than
  * half-instrumented.
@@ -12,7 +12,8 @@ export const SUPPORTED_ROUTER = /^(0\.15|0\.16|1\.0)\.\d+$|^2\.0\.0-next\.44$/;
 /** The same, for people: the terminal's and the page's warnings name it. */
 export const SUPPORTED_LINES = "0.15.x, 0.16.x, 1.0.x, 2.0.0-next.44";
 
-export type RouterModule = "query" | "action";
+export type RouterModule = "query" | "action" | "events";
+export const ROUTER_MODULES: readonly RouterModule[] = ["query", "action", "events"];
 
 type Patch = [anchor: string, replacement: string];
 /** A router line to patch, or alternatives for a line that differs between supported versions: exactly one must match. */
@@ -90,11 +91,23 @@ const patches1x: Record<RouterModule, Site[]> = {
     ],
     ["    await revalidate(keys, false);", "    await __sqd.withAction(__sqdId, () => revalidate(keys, false));"],
   ],
+  // A link's preload (focus, touch, hover) names the `<A>` it preloads for: its anchor's site attribute.
+  events: [
+    [
+      '\n            router.preloadRoute(url, a.getAttribute("preload") !== "false");',
+      '\n            __sqd.preloading(a, () => router.preloadRoute(url, a.getAttribute("preload") !== "false"));',
+    ],
+    [
+      '\n                router.preloadRoute(url, a.getAttribute("preload") !== "false");\n                lastElement = a;',
+      '\n                __sqd.preloading(a, () => router.preloadRoute(url, a.getAttribute("preload") !== "false"));\n                lastElement = a;',
+    ],
+  ],
 };
 
 const footers: Record<RouterModule, string> = {
   query: "\n__sqd.attach({ revalidate, cacheKeyOp, query });\n",
   action: "",
+  events: "",
 };
 
 const isPatch = (site: Site): site is Patch => typeof site[0] === "string";
@@ -112,9 +125,12 @@ export interface RuntimeOptions {
 
 export function patchRouterModule(module: RouterModule, code: string, version: string, options: RuntimeOptions): string {
   const once = ([anchor]: Patch) => code.split(anchor).length === 2;
-  const patches = version.startsWith("2.") ? router2Patches : patches1x;
-  const chosen = patches[module].map((site) => (isPatch(site) ? [site] : site).filter(once));
-  const missing = patches[module].filter((_, i) => chosen[i].length !== 1).map((site) => (isPatch(site) ? site : site[0])[0].trim());
+  const patches: Partial<Record<RouterModule, Site[]>> = version.startsWith("2.") ? router2Patches : patches1x;
+  const sites = patches[module];
+  // A module this router line has no patches for is left as it is (2.0's link events moved).
+  if (!sites) return code;
+  const chosen = sites.map((site) => (isPatch(site) ? [site] : site).filter(once));
+  const missing = sites.filter((_, i) => chosen[i].length !== 1).map((site) => (isPatch(site) ? site : site[0])[0].trim());
   if (missing.length) {
     throw new Error(`router ${version} ${module}.js does not match the tested source at: ${missing.join(" | ")}`);
   }

@@ -31,6 +31,9 @@ const CALL_TEXT: Record<SiteRow[1], RegExp> = {
   form: /^<form\b/,
   "use-action": /^useAction\(/,
   response: /^(json|reload|redirect)\(/,
+  "query-set": /^([\w$]+\.)?(query|cache|[\w$]+)\.set\(/,
+  "query-delete": /^([\w$]+\.)?(query|cache|[\w$]+)\.delete\(/,
+  link: /^<([\w$]+\.)?[A-Z][\w$]*[\s>]/,
 };
 
 function expectTrueSites(code: string, rows: SiteRow[]) {
@@ -102,6 +105,34 @@ describe("source sites", () => {
     expect(found.code).toContain("createAsync(__sqdSites.read(2, () => one()))");
     expect(found.code).toContain('<form data-sqd-site="3" action=');
     expect(found.code).toContain("__sqdSites.trigger(5, revalidate)(one.key)");
+  });
+
+  it("wraps the app's query.set and query.delete calls and marks its <A> links, by binding, alias or namespace", () => {
+    const code = [
+      'import { query, A, cache as Old } from "@solidjs/router";',
+      'import * as R from "@solidjs/router";',
+      'import { A as Other } from "./elsewhere";',
+      "export function Nav() {",
+      '  query.set("k", 1); R.query.delete("k"); Old.set("j", 2);',
+      '  new Map().set("k", 1); query.clear(); query.get?.("k");',
+      '  return <nav><A href="/a">a</A><R.A href="/b" /><Other href="/c" /><a href="/d">d</a></nav>;',
+      "}",
+    ].join("\n");
+    const found = sitesOf(code, join(demo, "nav.tsx"))!;
+    expect(found.rows.map(([id, kind, , , component]) => [id, kind, component])).toEqual([
+      [1, "query-set", "Nav"],
+      [2, "query-delete", "Nav"],
+      [3, "query-set", "Nav"],
+      [4, "link", "Nav"],
+      [5, "link", "Nav"],
+    ]);
+    expectTrueSites(code, found.rows);
+    expect(found.code).toContain('__sqdSites.trigger(1, query.set)("k", 1)');
+    expect(found.code).toContain('__sqdSites.trigger(2, R.query.delete)("k")');
+    expect(found.code).toContain('__sqdSites.trigger(3, Old.set)("j", 2)');
+    expect(found.code).toContain('new Map().set("k", 1); query.clear();');
+    expect(found.code).toContain('<A data-sqd-site="4" href="/a">a</A><R.A data-sqd-site="5" href="/b" /><Other href="/c" /><a href="/d">');
+    expect(() => parseAst(found.code, { lang: "tsx" } as never)).not.toThrow();
   });
 
   it("leaves alone what it cannot place truly", () => {

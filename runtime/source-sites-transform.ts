@@ -1,8 +1,8 @@
 /*
  * Where the app calls the router, known at transform time: the Vite plugin reads each of the app's
  * own modules (before any other plugin, so positions are the file as written) and gives every
- * `query(…)`, `action(…)`, `createAsync(…)`, `revalidate(…)`, `useAction(…)`, `json/reload/redirect(…)`
- * call and `<form action={…}>` a numbered site, registered once per module evaluation. At run time
+ * `query(…)`, `action(…)`, `createAsync(…)`, `revalidate(…)`, `useAction(…)`, `json/reload/redirect(…)`,
+ * `query.set(…)`/`query.delete(…)` call, `<form action={…}>` and `<A>` a numbered site, registered once per module evaluation. At run time
  * an event only carries a site's number: no stack is captured, nothing is looked up by position.
  * A module that does not parse, code in node_modules and server-only files get no sites: the panel
  * then says "unknown", never a wrong line.
@@ -13,10 +13,12 @@ import MagicString from "magic-string";
 import { parseAst } from "vite";
 
 /** What the code at a site does; the page runtime (source-sites.ts) wraps each kind its own way. */
-export type SiteKind = "query" | "action" | "reader" | "revalidate" | "form" | "use-action" | "response";
+export type SiteKind = "query" | "action" | "reader" | "revalidate" | "form" | "use-action" | "response" | "query-set" | "query-delete" | "link";
+/** The kinds a call is: an element (form, link) is none. */
+type CallKind = Exclude<SiteKind, "form" | "link">;
 
 /** The router's exports whose calls are sites, by the name they are exported under. */
-const ROUTER_CALLS: Record<string, Exclude<SiteKind, "form">> = {
+const ROUTER_CALLS: Record<string, CallKind> = {
   query: "query",
   cache: "query",
   action: "action",
@@ -28,10 +30,14 @@ const ROUTER_CALLS: Record<string, Exclude<SiteKind, "form">> = {
   reload: "response",
   redirect: "response",
 };
+/** The router's static methods on `query` (and its old name `cache`) that are sites, by method name. */
+const QUERY_METHODS: Record<string, CallKind> = { set: "query-set", delete: "query-delete" };
+/** The router's link component: its anchor carries its site, read when the router preloads its route. */
+const LINK = "A";
 const ROUTER_PACKAGE = "@solidjs/router";
 /** The name the transformed module gives the runtime's site registry. */
 const REGISTRY = "__sqdSites";
-/** The attribute a form carries its site in: the router hands the submitted form to the action. */
+/** The attribute a form or link carries its site in: the router hands the submitted form to the action, the hovered anchor to its preload. */
 export const FORM_SITE_ATTRIBUTE = "data-sqd-site";
 
 /** One site as the module registers it: id, kind, line (1-based), column (1-based), enclosing component. */
@@ -92,7 +98,7 @@ export function transformSourceSites(code: string, id: string, context: SourceSi
       const args = node.arguments as Node[];
       if (kind === "reader") {
         if (args[0] && args[0].type !== "SpreadElement") wrap(out, args[0], `${REGISTRY}.read(${id}, `, ")");
-      } else if (kind === "revalidate") {
+      } else if (kind === "revalidate" || kind === "query-set" || kind === "query-delete") {
         wrap(out, node.callee as Node, `${REGISTRY}.trigger(${id}, `, ")");
       } else {
         const method = kind === "use-action" ? "useAction" : kind === "response" ? "response" : "define";
@@ -100,6 +106,9 @@ export function transformSourceSites(code: string, id: string, context: SourceSi
       }
     } else if (node.type === "JSXOpeningElement" && isActionForm(node)) {
       const id = site("form", node.start, component);
+      out.appendLeft((node.name as Node).end, ` ${FORM_SITE_ATTRIBUTE}="${id}"`);
+    } else if (node.type === "JSXOpeningElement" && isLink(node.name as Node, names, namespaces)) {
+      const id = site("link", node.start, component);
       out.appendLeft((node.name as Node).end, ` ${FORM_SITE_ATTRIBUTE}="${id}"`);
     }
   });
@@ -137,26 +146,37 @@ function routerImports(body: Node[]) {
       else if (specifier.type === "ImportSpecifier" && specifier.importKind !== "type") {
         const imported = specifier.imported as Node;
         const name = (imported.name ?? imported.value) as string;
-        if (name in ROUTER_CALLS) names.set(local, name);
+        if (name in ROUTER_CALLS || name === LINK) names.set(local, name);
       }
     }
   }
   return { names, namespaces };
 }
 
-function routerCall(callee: Node, names: Map<string, string>, namespaces: Set<string>): Exclude<SiteKind, "form"> | undefined {
-  if (callee.type === "Identifier") {
-    const name = names.get(callee.name as string);
-    return name ? ROUTER_CALLS[name] : undefined;
-  }
-  if (callee.type === "MemberExpression" && !callee.computed) {
-    const object = callee.object as Node;
-    const property = callee.property as Node;
-    if (object.type === "Identifier" && namespaces.has(object.name as string) && Object.hasOwn(ROUTER_CALLS, property.name as string)) {
-      return ROUTER_CALLS[property.name as string];
-    }
-  }
-  return undefined;
+function routerCall(callee: Node, names: Map<string, string>, namespaces: Set<string>): CallKind | undefined {
+  const name = routerName(callee, names, namespaces);
+  if (name !== undefined) return Object.hasOwn(ROUTER_CALLS, name) ? ROUTER_CALLS[name] : undefined;
+  // `query.set(…)`, `query.delete(…)`: a method of the router's `query` (by its binding or namespace).
+  if (callee.type !== "MemberExpression" || callee.computed) return undefined;
+  const object = routerName(callee.object as Node, names, namespaces);
+  const method = (callee.property as Node).name as string;
+  return (object === "query" || object === "cache") && Object.hasOwn(QUERY_METHODS, method) ? QUERY_METHODS[method] : undefined;
+}
+
+/** The router export an expression names (`query`, `Q` imported as an alias, `R.query` of a namespace), if any. */
+function routerName(node: Node, names: Map<string, string>, namespaces: Set<string>): string | undefined {
+  if (node.type === "Identifier" || node.type === "JSXIdentifier") return names.get(node.name as string);
+  const member = node.type === "MemberExpression" ? !node.computed : node.type === "JSXMemberExpression";
+  if (!member) return undefined;
+  const object = node.object as Node;
+  const property = node.property as Node;
+  const namespace = (object.type === "Identifier" || object.type === "JSXIdentifier") && namespaces.has(object.name as string);
+  return namespace && typeof property.name === "string" ? property.name : undefined;
+}
+
+/** `<A …>` of the router: its anchor is what the router preloads a route for, on hover or focus. */
+function isLink(name: Node, names: Map<string, string>, namespaces: Set<string>): boolean {
+  return routerName(name, names, namespaces) === LINK;
 }
 
 /** `<form action={…}>`: the router submits it through the action (a string action is a plain HTML form). */

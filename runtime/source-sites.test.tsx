@@ -1,9 +1,9 @@
 /*
  * Source sites through the real plugin and router: every site an event or entry names is read back
- * from this file and must hold the call it claims (definition, reader, trigger, form, response).
+ * from this file and must hold the call it claims (definition, reader, trigger, form, response, link).
  */
 import { readFileSync } from "node:fs";
-import { Route, action, createAsync, json, query, revalidate, useAction, useNavigate } from "@solidjs/router";
+import { A as Link, Route, action, createAsync, json, query, revalidate, useAction, useNavigate } from "@solidjs/router";
 import { afterEach, expect, test } from "vitest";
 import type { SourceSite } from "../bridge/source-site.ts";
 import { SourceSites, sourceSites } from "./source-sites.ts";
@@ -78,6 +78,65 @@ test("the app's revalidate call names its line, and so do the refetches it cause
   expect(sourceAt(revalidation.cause.at)).toMatch(/^revalidate\(getItem\.key\)/);
   const [fetch] = log(["fetch-start"]) as [{ revalidation?: { at?: number } }];
   expect(fetch.revalidation?.at).toBe(revalidation.cause.at);
+});
+
+test("the app's query.set and query.delete calls name their lines; the router's own removals do not", async () => {
+  mount(() => <Route path="/" component={Reader} />);
+  await settle();
+  hook().clearLog();
+  query.set(A, "written");
+  await settle();
+  query.delete(A);
+  await settle();
+  const [set] = log(["value-set"]) as [{ via: string; at?: number }];
+  expect(set.via).toBe("set");
+  expect(sourceAt(set.at)).toMatch(/^query\.set\(A, "written"\)/);
+  expect(site(set.at)).toMatchObject({ kind: "query-set", file: "runtime/source-sites.test.tsx" });
+  const [removed] = log(["entry-removed"]) as [{ reason: string; at?: number }];
+  expect(removed.reason).toBe("delete");
+  expect(sourceAt(removed.at)).toMatch(/^query\.delete\(A\)/);
+  // query.clear() is no site: its removals name none.
+  await getItem("b");
+  hook().clearLog();
+  query.clear();
+  expect(log(["entry-removed"])).toEqual([expect.objectContaining({ reason: "clear", at: undefined })]);
+});
+
+test("a link's preload on hover names its <A>; a navigation's fetch names none", async () => {
+  const getLinked = query(async (id: string) => `linked ${id}`, "siteLinked");
+  const app = mount(() => (
+    <>
+      <Route path="/" component={() => (
+        <nav>
+          <Link href="/one">one</Link>
+          <Link href="/two">two</Link>
+        </nav>
+      )} />
+      <Route path="/one" preload={() => getLinked("one")} component={() => <p>one</p>} />
+      <Route path="/two" preload={() => getLinked("two")} component={() => <p>two</p>} />
+    </>
+  ));
+  await settle();
+  hook().clearLog();
+  // The router preloads a hovered link's route after 20 ms. (Its focus and touch handlers take only
+  // mouse events: they test the event's button.)
+  for (const link of app.container.querySelectorAll("a")) {
+    link.dispatchEvent(new MouseEvent("mousemove", { bubbles: true }));
+    await new Promise((done) => setTimeout(done, 40));
+  }
+  await settle();
+  const starts = log(["fetch-start"]) as { key: string; cause: string; at?: number }[];
+  expect(starts.map(({ key, cause }) => [key, cause])).toEqual([[getLinked.keyFor("one"), "preload"], [getLinked.keyFor("two"), "preload"]]);
+  expect(sourceAt(starts[0].at)).toMatch(/^<Link href="\/one">one<\/Link>/);
+  expect(sourceAt(starts[1].at)).toMatch(/^<Link href="\/two">two<\/Link>/);
+  expect(site(starts[0].at)).toMatchObject({ kind: "link", file: "runtime/source-sites.test.tsx" });
+  // Invalidated, the same entry is refetched by the navigation: no link named.
+  revalidate(getLinked.keyFor("one"));
+  hook().clearLog();
+  app.history.set({ value: "/one" });
+  await settle();
+  expect(app.text()).toBe("one");
+  expect(log(["fetch-start"])).toEqual([expect.objectContaining({ key: getLinked.keyFor("one"), cause: "revalidate", at: undefined })]);
 });
 
 test("an action names its definition, the form or useAction that submitted it, and its json() response", async () => {

@@ -20,7 +20,7 @@ export class SourceSites {
   private readonly absolute = new Map<number, string>();
   /** The reader (createAsync) whose function is running, if at a known site. */
   currentReader: number | undefined;
-  /** The revalidate or useAction call running, if at a known site. */
+  /** The revalidate, useAction, query.set or query.delete call running, or the link whose route is preloading, if at a known site. */
   currentTrigger: number | undefined;
   private readonly queries = new Map<string, number>();
   private readonly actions = new Map<string, number>();
@@ -61,7 +61,7 @@ export class SourceSites {
     }) as F;
   }
 
-  /** `revalidate` called at site `id`: the revalidation it starts names the site. */
+  /** `revalidate`, `query.set` or `query.delete` called at site `id`: what it does names the site. */
   trigger<F>(id: number, fn: F): F {
     return this.during(id, fn);
   }
@@ -91,9 +91,27 @@ export class SourceSites {
 
   /** The site of the form an action was submitted from (the router hands the action its form). */
   formSite(form: unknown): number | undefined {
-    const value = typeof Element === "function" && form instanceof Element ? form.getAttribute("data-sqd-site") : null;
-    const id = value === null ? NaN : Number(value);
-    return this.byId.get(id)?.kind === "form" ? id : undefined;
+    return this.elementSite(form, "form");
+  }
+
+  /**
+   * The running trigger, if it is of `kind`: a call of another kind around this one (a preload
+   * inside a useAction, a query.set inside a revalidate) did not make it, so it is unknown.
+   */
+  triggerOf(kind: SiteKind): number | undefined {
+    const id = this.currentTrigger;
+    return id !== undefined && this.byId.get(id)?.kind === kind ? id : undefined;
+  }
+
+  /** `run` with the site of the `<A>` link `anchor` as the current trigger: the router preloads its route. */
+  preloading<T>(anchor: unknown, run: () => T): T {
+    const outer = this.currentTrigger;
+    this.currentTrigger = this.elementSite(anchor, "link");
+    try {
+      return run();
+    } finally {
+      this.currentTrigger = outer;
+    }
   }
 
   responseSite(response: unknown): number | undefined {
@@ -108,6 +126,13 @@ export class SourceSites {
   }
 
   // ---- internals ----------------------------------------------------------------------------
+
+  /** The site an element of the app carries (the plugin's attribute), if it is of `kind`. */
+  private elementSite(element: unknown, kind: SiteKind): number | undefined {
+    const value = typeof Element === "function" && element instanceof Element ? element.getAttribute("data-sqd-site") : null;
+    const id = value === null ? NaN : Number(value);
+    return this.byId.get(id)?.kind === kind ? id : undefined;
+  }
 
   /** A name claimed again from the same file (HMR, a query made inside a function) moves; from another file it is unknown. */
   private claim(names: Map<string, number>, name: string, site: SourceSite) {

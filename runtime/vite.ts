@@ -1,6 +1,6 @@
 /*
  * The Vite plugin users add: `plugins: [solid(), queryDevtools()]`. In `vite serve` (or any
- * build with `{ production: true }`) it patches @solidjs/router's own cache and action modules
+ * build with `{ production: true }`) it patches @solidjs/router's own cache, action and link-event modules
  * in the browser bundle so they report to the runtime. Server (SSR) modules are never touched,
  * and a plain production build contains no instrumentation at all. A setup it cannot work with
  * (no router, an unsupported one, the plugin listed twice) gets one clear warning in the
@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import type { Plugin, ResolvedConfig } from "vite";
 import type { OverlayOptions } from "../panel/overlay/options.ts";
 import { transformSourceSites } from "./source-sites-transform.ts";
-import { PATCHED_MARK, RUNTIME_ID, SUPPORTED_LINES, SUPPORTED_ROUTER, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
+import { PATCHED_MARK, ROUTER_MODULES, RUNTIME_ID, SUPPORTED_LINES, SUPPORTED_ROUTER, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
 
 export interface QueryDevtoolsOptions {
   /** Instrument production builds too. Default false: `vite build` output stays untouched. */
@@ -31,7 +31,7 @@ export interface QueryDevtoolsOptions {
 export type { OverlayOptions } from "../panel/overlay/options.ts";
 
 const PLUGIN_NAME = "solid-query-devtools";
-const ROUTER_MODULE = /^(.*)[\\/]dist[\\/]data[\\/](query|action)\.js$/;
+const ROUTER_MODULE = /^(.*)[\\/]dist[\\/]data[\\/](query|action|events)\.js$/;
 
 // Published (dist/npm/vite.js), the page runtime is install.js beside this file, self-contained and served
 // as a virtual module, so no file-system serving rule applies to it; run from source (this repository's
@@ -74,11 +74,11 @@ export function queryDevtools(options: QueryDevtoolsOptions = {}): Plugin {
     return versions.get(packageRoot);
   }
 
-  /** Why a router package cannot be patched, if so: both its files are checked, so it is never half-patched. */
+  /** Why a router package cannot be patched, if so: all its files are checked, so it is never half-patched. */
   function mismatch(packageRoot: string, version: string): string | undefined {
     if (!mismatches.has(packageRoot)) {
       let problem: string | undefined;
-      for (const module of ["query", "action"] as const) {
+      for (const module of ROUTER_MODULES) {
         try {
           patchRouterModule(module, readFileSync(join(packageRoot, "dist", "data", `${module}.js`), "utf8"), version, runtimeOptions);
         } catch (error) {

@@ -5,12 +5,13 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { query } from "@solidjs/router";
 import { cleanup, fireEvent, render } from "@solidjs/testing-library";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { createWallPair } from "../../bridge/wall.ts";
 import { App } from "../App.tsx";
 import { createPanelStore } from "../store.ts";
-import { openTestPage, runAddTask, waitFor, type TestPage } from "../test-page.tsx";
+import { getTasks, openTestPage, runAddTask, waitFor, type TestPage } from "../test-page.tsx";
 
 let page: TestPage;
 beforeEach(async () => {
@@ -46,6 +47,20 @@ test("the timeline names an action's definition and the useAction that ran it", 
   await waitFor(() => !!document.querySelector('[data-action-name="addTask"] [data-submitted-at] .source-link'));
   expect(sourceAt(text('[data-action-name="addTask"] [data-submitted-at] .source-link'))).toMatch(/^useAction\(addTask\)/);
   expect(sourceAt(text('[data-action-name="addTask"] [data-action-sources] > .source .source-link'))).toMatch(/^action\(async \(title: string\)/);
+});
+
+test("the timeline names the app's query.set and query.delete calls and the link whose hover preloaded a query", async () => {
+  render(() => <App store={page.store} theme="light" />);
+  fireEvent.click(document.querySelector('[data-view="timeline"]')!);
+  query.set(getTasks.keyFor("1"), ["set by the app"]);
+  query.delete(getTasks.keyFor("2"));
+  document.querySelector("a")!.dispatchEvent(new MouseEvent("mousemove", { bubbles: true }));
+  const trigger = (selector: string) => text(`${selector} [data-trigger] .source-link`);
+  await waitFor(() => !!trigger('[data-kind="value-set"]') && !!trigger('[data-kind="entry-removed"]') && !!trigger('[data-kind="fetch"][data-cause="preload"]'));
+  expect(sourceAt(trigger('[data-kind="value-set"]'))).toMatch(/^query\.set\(getTasks\.keyFor\("1"\)/);
+  expect(sourceAt(trigger('[data-kind="entry-removed"]'))).toMatch(/^query\.delete\(getTasks\.keyFor\("2"\)\)/);
+  expect(document.querySelector('[data-kind="fetch"][data-cause="preload"]')!.getAttribute("data-key")).toBe(getTasks.keyFor("3"));
+  expect(sourceAt(trigger('[data-kind="fetch"][data-cause="preload"]'))).toMatch(/^<A href="\/projects\/3">/);
 });
 
 test("a click asks the page to open the editor; an exported session keeps locations as text", async () => {

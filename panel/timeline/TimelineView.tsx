@@ -154,10 +154,12 @@ function FetchLine(props: { row: FetchRow; ctx: Ctx; parent?: number }): JSX.Ele
       <span class={`badge outcome-${outcome()}`}>fetch</span>
       <KeyLink key={props.row.start.key} ctx={props.ctx} />
       <span class="muted">{cause()}</span>
-      <Show when={props.row.start.revalidation?.at !== undefined}>
-        <span class="muted" data-trigger>
-          at <SourceLink site={props.row.start.revalidation?.at} store={props.ctx.store} />
-        </span>
+      <Show when={props.row.start.revalidation?.at ?? props.row.start.at}>
+        {(at) => (
+          <span class="muted" data-trigger>
+            at <SourceLink site={at()} store={props.ctx.store} />
+          </span>
+        )}
       </Show>
       <span class="cell">{settle() ? formatMs(settle()!.ms) : "…"}</span>
       <Show when={settle()?.stored}>
@@ -182,7 +184,7 @@ function EventLine(props: { row: EventRow; ctx: Ctx; parent?: number }): JSX.Ele
         {describe(event())}
         {props.row.awaited ? ", its promise's value stored" : ""}
       </span>
-      <Show when={event().kind === "revalidate" && (event() as { cause: RevalidateCause }).cause.at}>
+      <Show when={triggerOf(event())}>
         {(at) => (
           <span class="muted" data-trigger>
             at <SourceLink site={at()} store={props.ctx.store} />
@@ -191,6 +193,12 @@ function EventLine(props: { row: EventRow; ctx: Ctx; parent?: number }): JSX.Ele
       </Show>
     </div>
   );
+}
+
+/** The app's call that made an event, when known: a `revalidate(…)`, `query.set(…)` or `query.delete(…)`. */
+function triggerOf(event: DevtoolsEvent | Marker): number | undefined {
+  if (event.kind === "revalidate") return event.cause.at;
+  return event.kind === "value-set" || event.kind === "entry-removed" ? event.at : undefined;
 }
 
 function describe(event: DevtoolsEvent | Marker): string {
