@@ -168,4 +168,4 @@ function valibot(node: Node): Check {
 }
 
 /** What a fast path returns for input its schema rejects. */
-export const REJECTED = FAIL;
+export const REJECTED: typeof FAIL = FAIL;

@@ -1,7 +1,8 @@
 /* Entries and frequent events as rows in a frame: every shape survives the round trip; malformed rows are rejected. */
 import { expect, test } from "vitest";
 import { entriesToRows, eventsToRows, rowsToEntries, rowsToEvents } from "./frame-rows.ts";
-import { PAGE_SOURCE, PROTOCOL, decodePageFrame, pageFrame, pageMessage, type DevtoolsEvent, type Entry, type FetchCause, type RevalidateCause } from "./protocol.ts";
+import { PAGE_SOURCE, PROTOCOL, pageMessage, type DevtoolsEvent, type Entry, type FetchCause, type RevalidateCause } from "./protocol.ts";
+import { decodePageFrame, pageFrame } from "./page-frame.ts";
 
 const base = { seq: 7, time: 1_700_000_000_000, key: 'q["a"]' };
 const events: DevtoolsEvent[] = [

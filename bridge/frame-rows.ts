@@ -9,7 +9,19 @@
  * revalidation, shared by every fetch it started, is written out once per frame: a later row
  * holds 0 for "the same as the fetch-start row before".
  */
-import { EntryStatusSchema, FetchCauseSchema, RemovalReasonSchema, SimulatedStateSchema, ValueViaSchema, type DevtoolsEvent, type Entry } from "./protocol.ts";
+import { REJECTED, compileCheck } from "./compiled-check.ts";
+import {
+  EntrySchema,
+  EntryStatusSchema,
+  EventSchema,
+  FetchCauseSchema,
+  PARSED_FAST_PATHS,
+  RemovalReasonSchema,
+  SimulatedStateSchema,
+  ValueViaSchema,
+  type DevtoolsEvent,
+  type Entry,
+} from "./protocol.ts";
 
 /** Per frequent kind, the fields after kind, seq, time and key, in row order. */
 const EVENT_FIELDS = {
@@ -25,30 +37,26 @@ const ROW_KINDS = Object.keys(EVENT_FIELDS) as RowKind[];
 const rowKind = new Map<string, number>(ROW_KINDS.map((kind, i) => [kind, i]));
 const EVENT_HEAD = 4;
 
-/**
- * Fields whose known values (strings, booleans) travel as their index; any other value travels as
- * it is. Built on first use: protocol.ts, which defines the lists, imports this module.
- */
-let codes: Record<string, readonly unknown[]> | undefined;
 const flag = [false, true];
+/** Fields whose known values (strings, booleans) travel as their index; any other value travels as it is. */
+const codes: Record<string, readonly unknown[]> = {
+  cause: FetchCauseSchema.options,
+  status: EntryStatusSchema.options,
+  via: ValueViaSchema.options,
+  reason: RemovalReasonSchema.options,
+  // The router's intents, and a missing one as the runtime writes it.
+  intent: ["initial", "native", "navigate", "preload", "undefined"],
+  ok: flag,
+  stored: flag,
+  hydrated: flag,
+  valueOmitted: flag,
+  simulated: SimulatedStateSchema.options,
+};
 /** Per list of row fields, the codes of each field (undefined: none), in the same order. */
 const aligned = new Map<readonly string[], (readonly unknown[] | undefined)[]>();
 function codesFor(fields: readonly string[]): (readonly unknown[] | undefined)[] {
-  codes ??= {
-    cause: FetchCauseSchema.options,
-    status: EntryStatusSchema.options,
-    via: ValueViaSchema.options,
-    reason: RemovalReasonSchema.options,
-    // The router's intents, and a missing one as the runtime writes it.
-    intent: ["initial", "native", "navigate", "preload", "undefined"],
-    ok: flag,
-    stored: flag,
-    hydrated: flag,
-    valueOmitted: flag,
-    simulated: SimulatedStateSchema.options,
-  };
   let found = aligned.get(fields);
-  if (!found) aligned.set(fields, (found = fields.map((field) => codes![field])));
+  if (!found) aligned.set(fields, (found = fields.map((field) => codes[field])));
   return found;
 }
 /** In a fetch-start row, "the revalidation of the fetch-start row before". */
@@ -114,23 +122,8 @@ export function eventsToRows(events: readonly DevtoolsEvent[]): unknown[] {
  * revalidation the kept ones are relative to, without building an object for each.
  */
 export function rowsToEvents(items: readonly unknown[], keep = Infinity): unknown[] {
-  let seq = 0;
-  let time = 0;
-  let revalidation: unknown;
   const from = Math.max(0, items.length - keep);
-  for (let i = 0; i < from; i++) {
-    const item = items[i];
-    if (!isRow(item)) {
-      const event = item as { seq?: unknown; time?: unknown } | null;
-      if (typeof event?.seq === "number") seq = event.seq;
-      if (typeof event?.time === "number") time = event.time;
-      continue;
-    }
-    seq += item[1] as number;
-    time += item[2] as number;
-    const cause = item[EVENT_HEAD + 2];
-    if (item[0] === FETCH_START && cause !== undefined && cause !== null && cause !== SAME_REVALIDATION) revalidation = cause;
-  }
+  let { seq, time, revalidation } = skipRows(items, from);
   const events: unknown[] = [];
   for (let i = from; i < items.length; i++) {
     const item = items[i];
@@ -144,6 +137,27 @@ export function rowsToEvents(items: readonly unknown[], keep = Infinity): unknow
     events.push(event);
   }
   return events;
+}
+
+/** Reads the items before `from` for what the rows after them are relative to, without building an event. */
+function skipRows(items: readonly unknown[], from: number): { seq: number; time: number; revalidation: unknown } {
+  let seq = 0;
+  let time = 0;
+  let revalidation: unknown;
+  for (let i = 0; i < from; i++) {
+    const item = items[i];
+    if (!isRow(item)) {
+      const event = item as { seq?: unknown; time?: unknown } | null;
+      if (typeof event?.seq === "number") seq = event.seq;
+      if (typeof event?.time === "number") time = event.time;
+      continue;
+    }
+    seq += item[1] as number;
+    time += item[2] as number;
+    const cause = item[EVENT_HEAD + 2];
+    if (item[0] === FETCH_START && cause !== undefined && cause !== null && cause !== SAME_REVALIDATION) revalidation = cause;
+  }
+  return { seq, time, revalidation };
 }
 
 const FETCH_START = ROW_KINDS.indexOf("fetch-start");
@@ -192,4 +206,130 @@ export function rowsToEntries(items: readonly unknown[], timeBase: unknown): unk
     }
     return entry;
   });
+}
+
+/**
+ * Rows read and checked in one pass, for the panel's hot path (a snapshot: 10,000 entries and the
+ * newest 10,000 events). Each field of a row is checked by the compiled check of its field in the
+ * schema (compiled-check.ts) as it is read, and the object is built once, instead of building it
+ * from the row and then copying it through the schema. Items that are objects go through the
+ * compiled schema. The result is undefined where anything fails: the caller then reads the rows
+ * as above and runs the schema for the reason. bridge/fuzz.test.ts holds both ways to one answer.
+ */
+type Check = (input: unknown) => unknown;
+interface Reader {
+  fields: readonly string[];
+  codes: (readonly unknown[] | undefined)[];
+  checks: Check[];
+  required: boolean[];
+  /** Entry times, relative to the frame's timeBase. */
+  times: boolean[];
+  /** The column where SAME_REVALIDATION may stand (-1: none): left for the caller. */
+  same: number;
+}
+let readers: { events: Reader[]; eventHead: Check[]; event: Check; entry: Reader; entryObject: Check } | undefined;
+
+/** Compiled on first use: the page, which only writes rows, never pays for it. */
+function compiledReaders() {
+  if (readers) return readers;
+  const check = (schema: unknown) => compileCheck(schema as Parameters<typeof compileCheck>[0], PARSED_FAST_PATHS);
+  const reader = (entries: Record<string, { type: string }>, fields: readonly string[]): Reader => ({
+    fields,
+    codes: codesFor(fields),
+    checks: fields.map((field) => check(entries[field])),
+    required: fields.map((field) => !["optional", "exact_optional", "nullish"].includes(entries[field].type)),
+    times: fields.map((field) => fields === ENTRY_FIELDS && (ENTRY_TIMES as readonly string[]).includes(field)),
+    same: fields === EVENT_FIELDS["fetch-start"] ? fields.indexOf("revalidation") : -1,
+  });
+  const options = new Map(EventSchema.options.map((option) => [option.entries.kind.literal, option.entries as unknown as Record<string, { type: string }>]));
+  const fetchStart = options.get("fetch-start")!;
+  readers = {
+    events: ROW_KINDS.map((kind) => reader(options.get(kind)!, EVENT_FIELDS[kind])),
+    // seq, time and key are checked alike in every kind that travels as a row.
+    eventHead: [check(fetchStart.seq), check(fetchStart.time), check(fetchStart.key)],
+    event: check(EventSchema),
+    entry: reader(EntrySchema.entries as unknown as Record<string, { type: string }>, ENTRY_FIELDS),
+    entryObject: check(EntrySchema),
+  };
+  return readers;
+}
+
+/** Reads `reader.fields` from `row` at `from` into `into`, checked; REJECTED on the first bad one. */
+function readChecked(row: unknown[], from: number, reader: Reader, into: Record<string, unknown>, timeBase?: number): Record<string, unknown> | typeof REJECTED {
+  const { fields, codes, checks, required, times, same } = reader;
+  for (let i = 0; i < fields.length; i++) {
+    const raw = row[from + i];
+    if (i === same && raw === SAME_REVALIDATION) continue;
+    const known = codes[i];
+    let value = typeof raw === "number" && known ? known[raw] : raw;
+    if (value === null || value === undefined) {
+      if (required[i]) return REJECTED;
+      continue;
+    }
+    if (times[i] && timeBase !== undefined && typeof value === "number" && value !== 0) value += timeBase;
+    const checked = checks[i](value);
+    if (checked === REJECTED) return REJECTED;
+    into[fields[i]] = checked;
+  }
+  return into;
+}
+
+/** rowsToEvents and the schema's check of each kept event in one pass; undefined if any fails. */
+export function checkedEvents(items: readonly unknown[], keep = Infinity): DevtoolsEvent[] | undefined {
+  const { events: byKind, eventHead: [seqCheck, timeCheck, keyCheck], event: objectCheck } = compiledReaders();
+  const from = Math.max(0, items.length - keep);
+  // The newest revalidation written out, raw and (once a kept row names it) checked.
+  let { seq, time, revalidation } = skipRows(items, from);
+  let checkedRevalidation: unknown;
+  const events: DevtoolsEvent[] = [];
+  for (let i = from; i < items.length; i++) {
+    const item = items[i];
+    if (!isRow(item)) {
+      const event = objectCheck(item) as DevtoolsEvent | typeof REJECTED;
+      if (event === REJECTED) return undefined;
+      seq = event.seq;
+      time = event.time;
+      events.push(event);
+      continue;
+    }
+    seq += item[1] as number;
+    time += item[2] as number;
+    const index = item[0] as number;
+    const head = { kind: ROW_KINDS[index], seq: seqCheck(seq), time: timeCheck(time), key: keyCheck(item[3]) };
+    if (head.seq === REJECTED || head.time === REJECTED || head.key === REJECTED) return undefined;
+    const reader = byKind[index];
+    const event = readChecked(item, EVENT_HEAD, reader, head);
+    if (event === REJECTED) return undefined;
+    if (reader.same === -1) {
+      events.push(event as DevtoolsEvent);
+      continue;
+    }
+    const written = item[EVENT_HEAD + reader.same];
+    if (written === SAME_REVALIDATION) {
+      // "The same as the row before": checked once for all the rows that share it.
+      if (revalidation !== undefined) {
+        checkedRevalidation ??= reader.checks[reader.same](revalidation);
+        if (checkedRevalidation === REJECTED) return undefined;
+        event.revalidation = checkedRevalidation;
+      }
+    } else if (written !== undefined && written !== null) {
+      revalidation = written;
+      checkedRevalidation = event.revalidation;
+    }
+    events.push(event as DevtoolsEvent);
+  }
+  return events;
+}
+
+/** rowsToEntries and the schema's check of each entry in one pass; undefined if any fails. */
+export function checkedEntries(items: readonly unknown[], timeBase: unknown): Entry[] | undefined {
+  const { entry: reader, entryObject } = compiledReaders();
+  const base = typeof timeBase === "number" ? timeBase : undefined;
+  const entries: Entry[] = [];
+  for (const item of items) {
+    const entry = !Array.isArray(item) || item.length > ENTRY_FIELDS.length ? entryObject(item) : readChecked(item, 0, reader, {}, base);
+    if (entry === REJECTED) return undefined;
+    entries.push(entry as Entry);
+  }
+  return entries;
 }

@@ -29,11 +29,11 @@ import {
   PAGE_FAST_PATHS,
   PARSED_FAST_PATHS,
   PROTOCOL,
+  EntrySchema,
+  EventSchema,
   PageMessageSpec,
-  decodePageFrame,
   extensionNotice,
   isTagged,
-  pageFrame,
   pageMessage,
   panelCommand,
   parseExtensionNotice,
@@ -45,6 +45,8 @@ import {
   type PageMessage,
   type Parsed,
 } from "./protocol.ts";
+import { checkedEntries, checkedEvents, entriesToRows, eventsToRows, rowsToEntries, rowsToEvents } from "./frame-rows.ts";
+import { decodePageFrame, pageFrame } from "./page-frame.ts";
 import { parsePortName } from "./port-wall.ts";
 import type { Wall } from "./wall.ts";
 
@@ -963,6 +965,75 @@ test(`compiled page-message check agrees with its valibot schema on ${MESSAGES} 
   }
   expect(accepted).toBeGreaterThan(MESSAGES / 10);
   expect(compared).toBeGreaterThan(MESSAGES * 0.8);
+});
+
+// The panel's one-pass decoding of rows (checkedEvents, checkedEntries) agrees with reading the rows
+// back into objects and running the schema on them (what gives a rejection its reason): the same
+// accepted, the same output, the same rejected, on valid rows and on rows with a cell, a length or
+// a whole row changed.
+test(`rows checked as they are read agree with the schema on ${MESSAGES} row lists`, SLOW, () => {
+  const JUNK = [null, 0, 1, -1, 2, 5, 99, 1.5, 1e308, -1e308, "", "x", "revalidate", true, false, {}, [], { kind: "app" }, { kind: "action", actionId: 1 }, { type: "special", text: "x" }];
+  // What JSON.parse can give (the panel decodes parsed text): hostile values become null.
+  const plain = (value: unknown): unknown => {
+    try {
+      return JSON.parse(JSON.stringify(value) ?? "null");
+    } catch {
+      return null;
+    }
+  };
+  const damage = (r: Rng, rows: unknown[]) => {
+    const at = r.int(rows.length);
+    const row = rows[at];
+    const choice = r.int(6);
+    // A revalidation written out once and shared by the rows after it (fetch-start rows are kind 1).
+    const written = rows.find((row) => Array.isArray(row) && row[0] === 1 && typeof row[6] === "object" && row[6] !== null) as unknown[] | undefined;
+    if (choice === 5 && written) written[6] = r.pick([{ kind: "bogus" }, { kind: "app", actionId: "1" }, [], 3]);
+    else if (choice === 0 || !Array.isArray(row)) rows[at] = plain(r.chance(0.5) ? randomJson(r, 2) : r.chance(0.5) ? validEvent(r) : validEntry(r));
+    else if (choice === 1) row.length = r.int(row.length + 1);
+    else if (choice === 2) row.push(plain(r.pick(JUNK)));
+    else row[r.int(row.length + 1)] = plain(r.chance(0.8) ? r.pick(JUNK) : randomJson(r, 1));
+  };
+  const richEntry = (r: Rng): Entry => ({
+    ...validEntry(r),
+    ...(r.chance(0.3) ? { gcAt: r.pick([0, r.int(1e12)]), lastFetchMs: 2.5, definedAt: r.int(9), readers: [[r.int(9), r.int(3)] as [number, number]] } : {}),
+    ...(r.chance(0.2) ? { valueOmitted: true as const, simulated: r.pick(["pending", "error"] as const), error: validPreview(r) } : {}),
+  });
+  const counts = { events: { accepted: 0, rejected: 0 }, entries: { accepted: 0, rejected: 0 } };
+  for (let i = 0; i < MESSAGES; i++) {
+    const r = new Rng(SEED + 7_000_000 + i);
+    let shared: DevtoolsEvent | undefined;
+    const events = list(r, (r) => {
+      const event = validEvent(r);
+      // Fetches of one revalidation share its object, which rows write out once.
+      if (event.kind === "fetch-start" && shared?.kind === "fetch-start" && r.chance(0.6)) event.revalidation = shared.revalidation;
+      if (event.kind === "fetch-start") shared = event;
+      return event;
+    }, 12);
+    const encoded = JSON.parse(JSON.stringify({ events: eventsToRows(events), ...entriesToRows(list(r, richEntry, 6)) })) as { events: unknown[]; entries: unknown[]; timeBase: unknown };
+    for (let d = r.chance(0.5) ? r.int(3) + 1 : 0; d > 0; d--) {
+      if (encoded.events.length && r.chance(0.6)) damage(r, encoded.events);
+      else if (encoded.entries.length) damage(r, encoded.entries);
+    }
+    const timeBase = r.chance(0.9) ? encoded.timeBase : r.pick([undefined, "x", null]);
+    const keep = r.pick([Infinity, 0, 1, r.int(encoded.events.length + 1)]);
+    const seed = SEED + 7_000_000 + i;
+
+    const fastEvents = checkedEvents(encoded.events, keep);
+    const slowEvents = v.safeParse(v.array(EventSchema), rowsToEvents(encoded.events, keep));
+    expect(fastEvents !== undefined, `seed ${seed}: events`).toBe(slowEvents.success);
+    if (slowEvents.success) expect(fastEvents, `seed ${seed}: events`).toEqual(slowEvents.output);
+    counts.events[slowEvents.success ? "accepted" : "rejected"]++;
+
+    const fastEntries = checkedEntries(encoded.entries, timeBase);
+    const slowEntries = v.safeParse(v.array(EntrySchema), rowsToEntries(encoded.entries, timeBase));
+    expect(fastEntries !== undefined, `seed ${seed}: entries`).toBe(slowEntries.success);
+    if (slowEntries.success) expect(fastEntries, `seed ${seed}: entries`).toEqual(slowEntries.output);
+    counts.entries[slowEntries.success ? "accepted" : "rejected"]++;
+  }
+  for (const { accepted, rejected } of Object.values(counts)) {
+    expect(accepted).toBeGreaterThan(MESSAGES / 4);
+    expect(rejected).toBeGreaterThan(MESSAGES / 20);
+  }
 });
 
 test("fuzz figures", () => {

@@ -2,7 +2,8 @@
  * The protocol accepts what the sides send and rejects everything else with a readable reason.
  */
 import { expect, test } from "vitest";
-import { PAGE_SOURCE, PROTOCOL, decodePageFrame, pageFrame, pageMessage, panelCommand, parsePageFrame, parsePageMessage, parsePanelCommand } from "./protocol.ts";
+import { PAGE_SOURCE, PROTOCOL, pageMessage, panelCommand, parsePageFrame, parsePageMessage, parsePanelCommand } from "./protocol.ts";
+import { decodePageFrame, pageFrame } from "./page-frame.ts";
 
 const batch = pageMessage({
   kind: "batch",

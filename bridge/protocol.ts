@@ -5,7 +5,6 @@
  * so a sender cannot misspell a kind or a field.
  */
 import * as v from "valibot";
-import { entriesToRows, eventsToRows, rowsToEntries, rowsToEvents } from "./frame-rows.ts";
 import { REJECTED, compiled } from "./compiled-check.ts";
 import { PreviewSchema, checkParsedPreview, checkPreview, isPathSegment, type PathSegment } from "./preview-schema.ts";
 import { SourceSiteSchema } from "./source-site.ts";
@@ -378,13 +377,7 @@ export const ExtensionNoticeSchema = v.variant("kind", [
 ]);
 export type ExtensionNotice = v.InferOutput<typeof ExtensionNoticeSchema>;
 
-/**
- * How a page message travels: its JSON text in an envelope the relays can check and route without
- * reading the body. The page posts a string instead of an object graph, so the page, the content
- * script and the service worker (all on hot paths: the first two share the page's main thread) pay
- * for one JSON.stringify and some string copies; the panel, the one consumer, parses the body and
- * validates it in full (`decodePageFrame`). Entries and frequent events are rows in the body (frame-rows.ts).
- */
+/** The envelope a page message travels in, all the relays check (page-frame.ts). */
 export const PageFrameSchema = v.object({
   ...PageHeader,
   kind: v.picklist(PageMessageSpec.options.map((option) => option.entries.kind.literal)),
@@ -398,12 +391,6 @@ export type PanelCommandBody = Body<PanelCommand>;
 
 export const pageMessage = <T extends PageMessageBody>(body: T) =>
   ({ source: PAGE_SOURCE, protocol: PROTOCOL, ...body }) as PageMessage;
-export const pageFrame = (message: PageMessage): PageFrame => ({
-  source: PAGE_SOURCE,
-  protocol: PROTOCOL,
-  kind: message.kind,
-  json: JSON.stringify("events" in message ? { ...message, events: eventsToRows(message.events), ...entriesToRows(message.entries) } : message),
-});
 export const panelCommand = <T extends PanelCommandBody>(body: T) =>
   ({ source: PANEL_SOURCE, protocol: PROTOCOL, ...body }) as PanelCommand;
 
@@ -454,31 +441,7 @@ export const parsePageMessage = (data: unknown) => parse(PageMessageSchema, PAGE
 /** The envelope only: what the relays check. */
 export const parsePageFrame = (data: unknown) => parse(PageFrameSchema, PAGE_SOURCE, data);
 
-/**
- * A frame and the message in it, validated in full: the body must be the message the envelope
- * says. A receiver that keeps only the newest `keepEvents` events of a snapshot has the older ones
- * left out unvalidated, rather than validating what it would throw away.
- */
-export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<PageMessage> {
-  const frame = parsePageFrame(data);
-  if (!frame.ok) return frame;
-  let body: unknown;
-  try {
-    body = JSON.parse(frame.message.json);
-  } catch (error) {
-    return { ok: false, reason: `json: ${String(error).slice(0, MAX_REASON - 6)}` };
-  }
-  const rows = body as { kind?: unknown; events?: unknown; entries?: unknown; timeBase?: unknown };
-  if (Array.isArray(rows?.events)) {
-    // A row's seq and time are relative to the event before it: the rows left out are still read for them.
-    rows.events = rowsToEvents(rows.events, rows.kind === "snapshot" ? keepEvents : Infinity);
-  }
-  if (Array.isArray(rows?.entries)) rows.entries = rowsToEntries(rows.entries, rows.timeBase);
-  const parsed = parse(ParsedPageMessageSchema, PAGE_SOURCE, body);
-  if (parsed.ok && parsed.message.kind !== frame.message.kind) {
-    return { ok: false, reason: `kind: the frame says ${frame.message.kind}, its body ${parsed.message.kind}` };
-  }
-  return parsed;
-}
+/** A page message the panel decoded from a frame itself (plain JSON data), checked in full. */
+export const parseDecodedPageMessage = (data: unknown) => parse(ParsedPageMessageSchema, PAGE_SOURCE, data);
 export const parsePanelCommand = (data: unknown) => parse(PanelCommandSchema, PANEL_SOURCE, data);
 export const parseExtensionNotice = (data: unknown) => parse(ExtensionNoticeSchema, EXTENSION_SOURCE, data);

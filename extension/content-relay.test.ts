@@ -3,7 +3,8 @@
  * what it counts, and how the panel hears of page messages it rejected.
  */
 import { afterEach, expect, test, vi } from "vitest";
-import { EXTENSION_SOURCE, PAGE_SOURCE, PROTOCOL, extensionNotice, pageFrame, pageMessage, panelCommand } from "../bridge/protocol.ts";
+import { EXTENSION_SOURCE, PAGE_SOURCE, PROTOCOL, extensionNotice, pageMessage, panelCommand } from "../bridge/protocol.ts";
+import { pageFrame } from "../bridge/page-frame.ts";
 import type { Wall } from "../bridge/wall.ts";
 import { createContentRelay } from "./content-relay.ts";
 

@@ -3,7 +3,8 @@
  * own tab and back, connection changes are announced, and invalid messages are counted, not sent on.
  */
 import { expect, test } from "vitest";
-import { PROTOCOL, extensionNotice, pageFrame, pageMessage, panelCommand } from "../bridge/protocol.ts";
+import { PROTOCOL, extensionNotice, pageMessage, panelCommand } from "../bridge/protocol.ts";
+import { pageFrame } from "../bridge/page-frame.ts";
 import { fakePort as anyPort } from "./fake-port.ts";
 import { createTabRouter, type RouterPort } from "./tab-router.ts";
 

@@ -5,7 +5,8 @@
  * hook on a real recorder instead of a router.
  */
 import { afterEach, expect, test } from "vitest";
-import { PROTOCOL, decodePageFrame, panelCommand, type Entry, type PageFrame, type PageMessage } from "../bridge/protocol.ts";
+import { PROTOCOL, panelCommand, type Entry, type PageFrame, type PageMessage } from "../bridge/protocol.ts";
+import { decodePageFrame } from "../bridge/page-frame.ts";
 import { createWallPair } from "../bridge/wall.ts";
 import { FLUSH_MS, createAgent } from "../runtime/agent.ts";
 import { eventLog, noEdits, type DevtoolsHook } from "../runtime/devtools-hook.ts";

@@ -12,7 +12,6 @@ import {
   isTagged,
   panelCommand,
   parseExtensionNotice,
-  decodePageFrame,
   type DevtoolsEvent,
   type Entry,
   type ExtensionNotice,
@@ -20,6 +19,7 @@ import {
   type PanelCommandBody,
   type ValueChange,
 } from "../bridge/protocol.ts";
+import { decodePageFrame } from "../bridge/page-frame.ts";
 import type { SourceSite } from "../bridge/source-site.ts";
 import type { Wall } from "../bridge/wall.ts";
 import { SESSION_FORMAT, type Session } from "./session.ts";

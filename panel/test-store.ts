@@ -3,7 +3,8 @@
  * structured-cloned as over a port, and what the store sends is kept. With the page's and the
  * extension's side of the conversation as one-liners.
  */
-import { extensionNotice, pageFrame, pageMessage, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
+import { extensionNotice, pageMessage, type DevtoolsEvent, type Entry } from "../bridge/protocol.ts";
+import { pageFrame } from "../bridge/page-frame.ts";
 import type { Wall } from "../bridge/wall.ts";
 import { createPanelStore, type PanelStoreOptions } from "./store.ts";
 

@@ -1,7 +1,8 @@
 /* The postMessage agent over an in-process wall pair, driven by the real hook of the patched router. */
 import { query } from "@solidjs/router";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { PANEL_SOURCE, PROTOCOL, decodePageFrame, panelCommand, type PageMessage, type PanelCommandBody } from "../bridge/protocol.ts";
+import { PANEL_SOURCE, PROTOCOL, panelCommand, type PageMessage, type PanelCommandBody } from "../bridge/protocol.ts";
+import { decodePageFrame } from "../bridge/page-frame.ts";
 import { createWallPair, type Wall } from "../bridge/wall.ts";
 import { FLUSH_MS, createAgent, type Agent } from "./agent.ts";
 import { hook, reset, settle as settleApp } from "./test-fixture.tsx";

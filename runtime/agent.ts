@@ -4,7 +4,8 @@
  * state of every entry they touched, values only for the entries the panel watches. While no panel
  * is connected it posts nothing but the one-time `hello` that tells the extension a runtime is here.
  */
-import { MAX_FRAME, MAX_REASON, PANEL_SOURCE, isTagged, pageFrame, pageMessage, parsePanelCommand, type DevtoolsEvent, type PageMessageBody, type PanelCommand } from "../bridge/protocol.ts";
+import { MAX_FRAME, MAX_REASON, PANEL_SOURCE, isTagged, pageMessage, parsePanelCommand, type DevtoolsEvent, type PageMessageBody, type PanelCommand } from "../bridge/protocol.ts";
+import { pageFrame } from "../bridge/page-frame.ts";
 import type { Wall } from "../bridge/wall.ts";
 import type { DevtoolsHook } from "./devtools-hook.ts";
 

@@ -4,7 +4,8 @@
  * each figure is the panel's own work: decoding, validation, store update, render and layout.
  */
 import { render } from "solid-js/web";
-import { decodePageFrame, pageFrame, type PageFrame, type PageMessage } from "../../bridge/protocol.ts";
+import { type PageFrame, type PageMessage } from "../../bridge/protocol.ts";
+import { decodePageFrame, pageFrame } from "../../bridge/page-frame.ts";
 import type { Wall } from "../../bridge/wall.ts";
 import { App } from "../../panel/App.tsx";
 import { createSettings, parseSettings } from "../../panel/settings/settings.ts";
