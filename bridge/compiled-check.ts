@@ -153,7 +153,7 @@ function compilePipe(node: Node, fastPaths: ReadonlyMap<unknown, Check>): Check 
   return (input) => {
     const value = check(input);
     if (value === FAIL) return FAIL;
-    for (const step of steps) if (!step(value as never)) return FAIL;
+    for (let i = 0; i < steps.length; i++) if (!steps[i](value as never)) return FAIL;
     return value;
   };
 }

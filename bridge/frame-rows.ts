@@ -326,7 +326,8 @@ export function checkedEntries(items: readonly unknown[], timeBase: unknown): En
   const { entry: reader, entryObject } = compiledReaders();
   const base = typeof timeBase === "number" ? timeBase : undefined;
   const entries: Entry[] = [];
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const entry = !Array.isArray(item) || item.length > ENTRY_FIELDS.length ? entryObject(item) : readChecked(item, 0, reader, {}, base);
     if (entry === REJECTED) return undefined;
     entries.push(entry as Entry);
