@@ -10,8 +10,8 @@
  */
 import type * as v from "valibot";
 
-/** What a compiled check returns for input its schema rejects. */
-const FAIL: unique symbol = Symbol("invalid");
+/** What a compiled check (and a fast path) returns for input its schema rejects. */
+export const REJECTED: unique symbol = Symbol("invalid");
 type Check = (input: unknown) => unknown;
 
 interface Node {
@@ -29,7 +29,7 @@ export function compiled<S extends v.GenericSchema>(schema: S, fastPaths: Readon
     ...schema,
     "~run"(dataset, config) {
       const output = check(dataset.value);
-      if (output === FAIL) return schema["~run"](dataset, config);
+      if (output === REJECTED) return schema["~run"](dataset, config);
       return { typed: true, value: output } as ReturnType<S["~run"]>;
     },
   };
@@ -47,25 +47,25 @@ function compile(node: Node, fastPaths: ReadonlyMap<unknown, Check>): Check {
   if (Array.isArray(node.pipe)) return compilePipe(node, fastPaths) ?? valibot(node);
   switch (node.type) {
     case "string":
-      return (input) => (typeof input === "string" ? input : FAIL);
+      return (input) => (typeof input === "string" ? input : REJECTED);
     case "number":
-      return (input) => (typeof input === "number" && !Number.isNaN(input) ? input : FAIL);
+      return (input) => (typeof input === "number" && !Number.isNaN(input) ? input : REJECTED);
     case "boolean":
-      return (input) => (typeof input === "boolean" ? input : FAIL);
+      return (input) => (typeof input === "boolean" ? input : REJECTED);
     case "unknown":
       return (input) => input;
     case "literal": {
       const literal = node.literal;
       if (literal !== literal) break; // NaN: valibot compares with SameValueZero
-      return (input) => (input === literal ? input : FAIL);
+      return (input) => (input === literal ? input : REJECTED);
     }
     case "picklist": {
       const options = node.options as unknown[];
-      return (input) => (options.includes(input) ? input : FAIL);
+      return (input) => (options.includes(input) ? input : REJECTED);
     }
     case "custom": {
       const test = node.check as (input: unknown) => boolean;
-      return (input) => (test(input) ? input : FAIL);
+      return (input) => (test(input) ? input : REJECTED);
     }
     case "optional":
     case "nullable": {
@@ -77,11 +77,11 @@ function compile(node: Node, fastPaths: ReadonlyMap<unknown, Check>): Check {
     case "array": {
       const item = compile(node.item as Node, fastPaths);
       return (input) => {
-        if (!Array.isArray(input)) return FAIL;
+        if (!Array.isArray(input)) return REJECTED;
         const output: unknown[] = [];
         for (let i = 0; i < input.length; i++) {
           const value = item(input[i]);
-          if (value === FAIL) return FAIL;
+          if (value === REJECTED) return REJECTED;
           output.push(value);
         }
         return output;
@@ -104,16 +104,16 @@ function compileObject(node: Node, fastPaths: ReadonlyMap<unknown, Check>): Chec
   const checks = entries.map(([, schema]) => compile(schema, fastPaths));
   const required = entries.map(([, schema]) => !isOptional(schema));
   return (input) => {
-    if (!input || typeof input !== "object") return FAIL;
+    if (!input || typeof input !== "object") return REJECTED;
     const fields = input as Record<string, unknown>;
     const output: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       if (key in fields) {
         const value = checks[i](fields[key]);
-        if (value === FAIL) return FAIL;
+        if (value === REJECTED) return REJECTED;
         output[key] = value;
-      } else if (required[i]) return FAIL;
+      } else if (required[i]) return REJECTED;
     }
     return output;
   };
@@ -131,8 +131,8 @@ function compileVariant(node: Node, fastPaths: ReadonlyMap<unknown, Check>): Che
     options.set(discriminator.literal, compileObject(option, fastPaths));
   }
   return (input) => {
-    if (!input || typeof input !== "object" || !(key in input)) return FAIL;
-    return options.get((input as Record<string, unknown>)[key])?.(input) ?? FAIL;
+    if (!input || typeof input !== "object" || !(key in input)) return REJECTED;
+    return options.get((input as Record<string, unknown>)[key])?.(input) ?? REJECTED;
   };
 }
 
@@ -152,8 +152,8 @@ function compilePipe(node: Node, fastPaths: ReadonlyMap<unknown, Check>): Check 
   const check = compile(first, fastPaths);
   return (input) => {
     const value = check(input);
-    if (value === FAIL) return FAIL;
-    for (let i = 0; i < steps.length; i++) if (!steps[i](value as never)) return FAIL;
+    if (value === REJECTED) return REJECTED;
+    for (let i = 0; i < steps.length; i++) if (!steps[i](value as never)) return REJECTED;
     return value;
   };
 }
@@ -163,9 +163,6 @@ function valibot(node: Node): Check {
   const schema = node as unknown as v.GenericSchema;
   return (input) => {
     const dataset = schema["~run"]({ value: input }, { abortEarly: true });
-    return dataset.typed && !dataset.issues ? dataset.value : FAIL;
+    return dataset.typed && !dataset.issues ? dataset.value : REJECTED;
   };
 }
-
-/** What a fast path returns for input its schema rejects. */
-export const REJECTED: typeof FAIL = FAIL;
