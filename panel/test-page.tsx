@@ -51,8 +51,11 @@ export interface TestPage {
   dispose(): void;
 }
 
-/** Mounts the page, connects a panel store to its runtime, and waits for the snapshot. */
-export async function openTestPage(): Promise<TestPage> {
+/**
+ * Mounts the page, connects a panel store to its runtime, and waits for the snapshot.
+ * `beforeConnect` gets the store before it asks for the snapshot: a panel shown before data.
+ */
+export async function openTestPage(beforeConnect?: (store: PanelStore) => void): Promise<TestPage> {
   // Each test starts from an empty router cache and event log.
   query.clear();
   const hook = (globalThis as Record<string, unknown>)[GLOBAL_HOOK] as DevtoolsHook;
@@ -73,6 +76,7 @@ export async function openTestPage(): Promise<TestPage> {
   const [pageWall, panelWall] = createWallPair();
   const agent = createAgent(hook, pageWall, () => "memory://test-page");
   const store = createPanelStore(panelWall);
+  beforeConnect?.(store);
   panelWall.send(panelCommand({ kind: "connect" }));
   await waitFor(() => store.state.status === "found");
   return {

@@ -91,3 +91,24 @@ test("details, invalidate, delete", async () => {
   fireEvent.click(details.querySelector('[data-action="delete"]')!);
   await waitFor(() => !row('tasks["1"]'));
 });
+
+// Shown before the page has sent anything, the list is already mounted, hidden under the message;
+// the first snapshot fills that same list.
+test("before the snapshot: the message over a hidden empty list; the snapshot's rows then fill that list", async () => {
+  cleanup();
+  page.dispose();
+  let list: Element | null = null;
+  page = await openTestPage((store) => {
+    render(() => <App store={store} theme="light" />);
+    expect(document.querySelector(".empty")!.textContent).toBe("No query entries yet: the page has not called a query.");
+    list = document.querySelector('[role="listbox"]');
+    expect(list?.closest(".empty-cover")!.hasAttribute("data-empty")).toBe(true);
+  });
+  await waitFor(() => document.querySelectorAll("[data-query-key]").length === 4);
+  expect(document.querySelector('[role="listbox"]')).toBe(list);
+  expect(list!.closest(".empty-cover")!.hasAttribute("data-empty")).toBe(false);
+  expect(document.querySelector(".empty")).toBeNull();
+  fireEvent.input(screen.getByPlaceholderText(/Filter keys/), { target: { value: "nothing matches this" } });
+  await waitFor(() => document.querySelector(".empty")?.textContent === "No entries match the filter.");
+  expect(document.querySelector('[role="listbox"]')).toBe(list);
+});

@@ -5,6 +5,7 @@
  */
 import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount, type JSX } from "solid-js";
 import type { Entry } from "../../bridge/protocol.ts";
+import { EmptyCover } from "../EmptyCover.tsx";
 import { formatAge, formatMs, inlinePreview } from "../format.ts";
 import { Resizer } from "../Resizer.tsx";
 import { setting, type Settings } from "../settings/settings.ts";
@@ -148,10 +149,7 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
         <div class="summary muted" data-summary>
           {entries().length} entries in {rows().filter((r) => r.type === "group").length} queries
         </div>
-        <Show
-          when={rows().length}
-          fallback={<p class="empty">{entries().length ? "No entries match the filter." : "No query entries yet: the page has not called a query."}</p>}
-        >
+        <EmptyCover empty={!rows().length} message={entries().length ? "No entries match the filter." : "No query entries yet: the page has not called a query."}>
           <VirtualList items={rows()} identity={rowId} label="query cache entries" ref={(handle) => (list = handle)} onKeyDown={onListKey} class="rows">
             {(row) => (
               <Show
@@ -178,7 +176,7 @@ export function QueriesView(props: QueriesViewProps): JSX.Element {
               </Show>
             )}
           </VirtualList>
-        </Show>
+        </EmptyCover>
       </div>
       <Show when={detailsOpen() && selectedEntry()}>
         <Resizer name="details" onMove={resizeDetails} onStep={(direction) => setDetailsSize(clampDetails(detailsSize() - direction * DETAILS_STEP))} />

@@ -4,6 +4,7 @@
 import { cleanup, fireEvent, render } from "@solidjs/testing-library";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { App } from "../App.tsx";
+import { createSettings, parseSettings } from "../settings/settings.ts";
 import { openTestPage, runAddTask, runRename, waitFor, type TestPage } from "../test-page.tsx";
 
 let page: TestPage;
@@ -111,4 +112,22 @@ test("a failing view shows its error, and the queries view still works", async (
   await waitFor(() => !!document.querySelector(".timeline"));
   fireEvent.click(document.querySelector('[data-view="queries"]')!);
   await waitFor(() => document.querySelectorAll("[data-query-key]").length === 4);
+});
+
+// Shown before the page has sent anything, the list is already mounted, hidden under the message;
+// the first snapshot fills that same list.
+test("before the snapshot: the message over a hidden empty list; the snapshot's events then fill that list", async () => {
+  cleanup();
+  page.dispose();
+  let list: Element | null = null;
+  page = await openTestPage((store) => {
+    render(() => <App store={store} theme="dark" settings={createSettings(undefined, parseSettings({ view: "timeline" }))} />);
+    expect(document.querySelector(".timeline .empty")!.textContent).toBe("No events yet.");
+    list = document.querySelector('.timeline [role="listbox"]');
+    expect(list?.closest(".empty-cover")!.hasAttribute("data-empty")).toBe(true);
+  });
+  await waitFor(() => !!document.querySelector('.timeline [data-kind="fetch"][data-key="projects[]"]'));
+  expect(document.querySelector('.timeline [role="listbox"]')).toBe(list);
+  expect(list!.closest(".empty-cover")!.hasAttribute("data-empty")).toBe(false);
+  expect(document.querySelector(".timeline .empty")).toBeNull();
 });

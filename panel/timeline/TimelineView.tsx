@@ -6,6 +6,7 @@
  */
 import { For, Match, Show, Switch, createMemo, type JSX } from "solid-js";
 import type { DevtoolsEvent, RevalidateCause } from "../../bridge/protocol.ts";
+import { EmptyCover } from "../EmptyCover.tsx";
 import { formatClock, formatMs, inlinePreview } from "../format.ts";
 import { SourceLink } from "../sources/SourceLink.tsx";
 import { setting, type Settings } from "../settings/settings.ts";
@@ -63,7 +64,7 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
           </span>
         </Show>
       </div>
-      <Show when={rows().length} fallback={<p class="empty">{log().length ? "No events match the filter." : "No events yet."}</p>}>
+      <EmptyCover empty={!rows().length} message={log().length ? "No events match the filter." : "No events yet."}>
         <VirtualList items={rows()} identity={displayIdentity} label="timeline" class="events" follow>
           {(display) => (
             <Switch>
@@ -79,7 +80,7 @@ export function TimelineView(props: TimelineViewProps): JSX.Element {
             </Switch>
           )}
         </VirtualList>
-      </Show>
+      </EmptyCover>
     </div>
   );
 }

@@ -107,11 +107,23 @@ test("the view and the label column's width are remembered for the next panel", 
   expect((document.querySelector(".waterfall") as HTMLElement).style.getPropertyValue("--wf-label")).toBe("260px");
 });
 
+// Its body (ruler, label column, list) is mounted from the start, hidden under the message; the
+// first events fill that same list.
 test("opened on the waterfall before any event, it draws them as they come", async () => {
   const harness = storeHarness();
   render(() => <App store={harness.store} theme="light" settings={createSettings(undefined, parseSettings({ view: "waterfall" }))} />);
   expect(document.querySelector(".waterfall .empty")!.textContent).toBe("No events yet.");
+  const list = document.querySelector('.waterfall [role="listbox"]');
+  const body = list?.closest(".wf-body");
+  expect(body?.querySelector(".wf-ruler")).toBeTruthy();
+  expect(body?.closest(".empty-cover")!.hasAttribute("data-empty")).toBe(true);
   harness.snapshot([], [{ seq: 1, time: 1_000, kind: "fetch-start", key: "a[]", fetchId: 1, cause: "initial" }]);
   harness.batch([{ seq: 2, time: 1_200, kind: "fetch-settle", key: "a[]", fetchId: 1, ok: true, ms: 200 }]);
   await waitFor(() => document.querySelector('[data-wf-row="fetch"][data-key="a[]"]')?.getAttribute("data-outcome") === "ok");
+  expect(document.querySelector('.waterfall [role="listbox"]')).toBe(list);
+  expect(body!.closest(".empty-cover")!.hasAttribute("data-empty")).toBe(false);
+  expect(document.querySelector(".waterfall .empty")).toBeNull();
+  fireEvent.input(document.querySelector('[data-setting="waterfall-filter"]')!, { target: { value: "nothing matches this" } });
+  await waitFor(() => document.querySelector(".waterfall .empty")?.textContent === "No fetches match the filter.");
+  expect(document.querySelector('.waterfall [role="listbox"]')).toBe(list);
 });

@@ -6,6 +6,7 @@
  * window. Hover shows exact times and cause; a click or Enter on a fetch selects its entry.
  */
 import { For, Show, createMemo, createSignal, onCleanup, type JSX } from "solid-js";
+import { EmptyCover } from "../EmptyCover.tsx";
 import { formatClock, formatMs, inlinePreview } from "../format.ts";
 import type { PanelStore } from "../store.ts";
 import { needleOf } from "../timeline/timeline-rows.ts";
@@ -60,7 +61,7 @@ export function WaterfallView(props: WaterfallViewProps): JSX.Element {
   let labelHead!: HTMLSpanElement;
   let list: VirtualListHandle | undefined;
 
-  /** The ruler exists only while there are rows: its width is measured from when it appears. */
+  /** The ruler's width says how many ticks fit. */
   const observeRuler = (element: HTMLDivElement) => {
     ruler = element;
     if (typeof ResizeObserver !== "function") return;
@@ -157,7 +158,7 @@ export function WaterfallView(props: WaterfallViewProps): JSX.Element {
           {formatMs(view().span)} shown
         </span>
       </div>
-      <Show when={rows().length} fallback={<p class="empty">{log().length ? "No fetches match the filter." : "No events yet."}</p>}>
+      <EmptyCover empty={!rows().length} message={log().length ? "No fetches match the filter." : "No events yet."}>
         <div class="wf-body" onWheel={onWheel} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={() => (drag = undefined)}>
           <div class="wf-head">
             <span class="wf-label" ref={labelHead}>
@@ -184,7 +185,7 @@ export function WaterfallView(props: WaterfallViewProps): JSX.Element {
             {(row) => <WaterfallLine row={row()} active={row() === activeRow()} ctx={ctx} />}
           </VirtualList>
         </div>
-      </Show>
+      </EmptyCover>
       <Show when={hover()}>{(shown) => <Tooltip hover={shown()} origin={origin()} end={extent().end} />}</Show>
     </div>
   );
