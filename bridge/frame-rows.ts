@@ -226,6 +226,11 @@ interface Reader {
   times: boolean[];
   /** The column where SAME_REVALIDATION may stand (-1: none): left for the caller. */
   same: number;
+  /**
+   * Every field, undefined: each object starts as a copy of it, so all objects of a kind share
+   * one shape and reading a row stores into fields it has instead of adding them one by one.
+   */
+  template: Record<string, unknown>;
 }
 let readers: { events: Reader[]; eventHead: Check[]; event: Check; entry: Reader; entryObject: Check } | undefined;
 
@@ -233,18 +238,19 @@ let readers: { events: Reader[]; eventHead: Check[]; event: Check; entry: Reader
 function compiledReaders() {
   if (readers) return readers;
   const check = (schema: unknown) => compileCheck(schema as Parameters<typeof compileCheck>[0], PARSED_FAST_PATHS);
-  const reader = (entries: Record<string, { type: string }>, fields: readonly string[]): Reader => ({
+  const reader = (entries: Record<string, { type: string }>, fields: readonly string[], head: Record<string, unknown> = {}): Reader => ({
     fields,
     codes: codesFor(fields),
     checks: fields.map((field) => check(entries[field])),
     required: fields.map((field) => !["optional", "exact_optional", "nullish"].includes(entries[field].type)),
     times: fields.map((field) => fields === ENTRY_FIELDS && (ENTRY_TIMES as readonly string[]).includes(field)),
     same: fields === EVENT_FIELDS["fetch-start"] ? fields.indexOf("revalidation") : -1,
+    template: Object.fromEntries([...Object.entries(head), ...fields.map((field) => [field, undefined])]),
   });
   const options = new Map(EventSchema.options.map((option) => [option.entries.kind.literal, option.entries as unknown as Record<string, { type: string }>]));
   const fetchStart = options.get("fetch-start")!;
   readers = {
-    events: ROW_KINDS.map((kind) => reader(options.get(kind)!, EVENT_FIELDS[kind])),
+    events: ROW_KINDS.map((kind) => reader(options.get(kind)!, EVENT_FIELDS[kind], { kind, seq: 0, time: 0, key: "" })),
     // seq, time and key are checked alike in every kind that travels as a row.
     eventHead: [check(fetchStart.seq), check(fetchStart.time), check(fetchStart.key)],
     event: check(EventSchema),
@@ -295,9 +301,12 @@ export function checkedEvents(items: readonly unknown[], keep = Infinity): Devto
     seq += item[1] as number;
     time += item[2] as number;
     const index = item[0] as number;
-    const head = { kind: ROW_KINDS[index], seq: seqCheck(seq), time: timeCheck(time), key: keyCheck(item[3]) };
-    if (head.seq === REJECTED || head.time === REJECTED || head.key === REJECTED) return undefined;
     const reader = byKind[index];
+    const head = { ...reader.template };
+    head.seq = seqCheck(seq);
+    head.time = timeCheck(time);
+    head.key = keyCheck(item[3]);
+    if (head.seq === REJECTED || head.time === REJECTED || head.key === REJECTED) return undefined;
     const event = readChecked(item, EVENT_HEAD, reader, head);
     if (event === REJECTED) return undefined;
     if (reader.same === -1) {
@@ -328,7 +337,7 @@ export function checkedEntries(items: readonly unknown[], timeBase: unknown): En
   const entries: Entry[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const entry = !Array.isArray(item) || item.length > ENTRY_FIELDS.length ? entryObject(item) : readChecked(item, 0, reader, {}, base);
+    const entry = !Array.isArray(item) || item.length > ENTRY_FIELDS.length ? entryObject(item) : readChecked(item, 0, reader, { ...reader.template }, base);
     if (entry === REJECTED) return undefined;
     entries.push(entry as Entry);
   }
