@@ -71,7 +71,9 @@ export interface PanelBench {
   /** Builds the snapshot frame to deliver (outside the timing: the page's work, and its garbage). */
   prepareSnapshot(entries: number, events: number): void;
   /** Delivers the prepared snapshot and resolves after the first frame painted with it. */
-  firstRender(): Promise<{ ms: number; parseMs: number; decodeMs: number; rows: number }>;
+  firstRender(): Promise<{ ms: number; decodeMs: number; rows: number }>;
+  /** The floor of the first render: JSON.parse of a received copy of the prepared frame, in ms. */
+  parseFloor(): number;
   /** Streams batches at `eventsPerSecond` for `seconds`: per-update handling time in ms. */
   live(eventsPerSecond: number, seconds: number, perBatch: number): Promise<{ updates: number[]; lateMs: number }>;
   /** Feeds `events` events in batches of `perBatch`, as fast as handled. */
