@@ -99,7 +99,11 @@ export function createPanelStore(wall: Wall, options: PanelStoreOptions = {}) {
    * them all on every update, which costs a 10,000-key object 70 times as much.
    */
   const [entries, setEntries] = createSignal<Map<string, Entry>>(new Map(), { equals: false });
-  const replaceEntries = (list: readonly Entry[]) => setEntries(new Map(list.map((entry) => [entry.key, entry])));
+  const replaceEntries = (list: readonly Entry[]) => {
+    const byKey = new Map<string, Entry>();
+    for (let i = 0; i < list.length; i++) byKey.set(list[i].key, list[i]);
+    setEntries(byKey);
+  };
   /** Source sites by id (see bridge/source-site.ts): ids are unique per dev server, so a preserved log still finds its own. */
   const [sites, setSites] = createSignal<ReadonlyMap<number, SourceSite>>(new Map());
   const addSites = (list: readonly SourceSite[] | undefined) => list?.length && setSites((known) => new Map([...known, ...list.map((site): [number, SourceSite] => [site.id, site])]));
