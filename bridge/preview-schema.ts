@@ -70,7 +70,10 @@ export function checkParsedPreview(data: unknown): Preview | undefined {
 function isExactPreview(data: unknown, depth: number): boolean {
   if (depth > MAX_DEPTH || typeof data !== "object" || data === null || Array.isArray(data)) return false;
   const node = data as Node;
-  const own = Object.keys(node).length;
+  // Counted without an array per node. An inherited enumerable key (a polluted prototype) only
+  // raises the count: the tree is then copied, never kept with a field too many.
+  let own = 0;
+  for (const _ in node) own++;
   switch (node.type) {
     case "primitive": {
       const { value, truncated } = node;
