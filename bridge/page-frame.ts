@@ -30,7 +30,8 @@ export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<Pa
   } catch (error) {
     return { ok: false, reason: `json: ${String(error).slice(0, MAX_REASON - 6)}` };
   }
-  const parsed = decodeRows(body, keepEvents) ?? decodeForReason(body, keepEvents);
+  // decodeRows lets go of rows it has read, so the reason comes from a fresh parse (rare: invalid input).
+  const parsed = decodeRows(body, keepEvents) ?? decodeForReason(JSON.parse(frame.message.json), keepEvents);
   if (parsed.ok && parsed.message.kind !== frame.message.kind) {
     return { ok: false, reason: `kind: the frame says ${frame.message.kind}, its body ${parsed.message.kind}` };
   }
@@ -46,6 +47,9 @@ function decodeRows(data: unknown, keepEvents: number): Parsed<PageMessage> | un
   const body = data as Body;
   if ((body?.kind !== "snapshot" && body?.kind !== "batch") || !Array.isArray(body.events) || !Array.isArray(body.entries)) return undefined;
   const events = checkedEvents(body.events, kept(body, keepEvents));
+  // A snapshot's 100,000 event rows are garbage once read: unreferenced now, they are not copied
+  // by every young-generation collection that decoding the entries and the first render cause.
+  body.events = undefined;
   const entries = events && checkedEntries(body.entries, body.timeBase);
   if (!entries) return undefined;
   const parsed = parseDecodedPageMessage({ ...body, events: [], entries: [] });
