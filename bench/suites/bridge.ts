@@ -65,7 +65,7 @@ export async function bridge(ctx: Context): Promise<Row[]> {
       value: figure(extension),
       floor: { label: "raw window.postMessage", value: figure(raw) },
       ratio: pairedRatio(extension, raw),
-      goal: { on: "ratio", op: ">=", target: 0.5 },
+      goal: { on: "ratio", op: ">=", target: 1.5 },
       note: `${events} events per repetition in batches of ${chunk}, each with the entries it touches; envelopes checked in the content script and service worker, bodies decoded and validated in the panel`,
     }),
     judge({
