@@ -7,6 +7,7 @@ import { createVirtualizer, observeElementRect } from "@tanstack/solid-virtual";
 import { For, createEffect, createMemo, on, untrack, type JSX } from "solid-js";
 
 export const ROW_HEIGHT = 22;
+const OVERSCAN = 10;
 const FALLBACK = { width: 800, height: 600 };
 
 export interface VirtualListHandle {
@@ -38,16 +39,30 @@ export function VirtualList<T>(props: {
     },
     getScrollElement: () => scroller,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: OVERSCAN,
     initialRect: FALLBACK,
     observeElementRect: (instance, report) =>
       observeElementRect(instance, (rect) => report(rect.height > 0 ? rect : FALLBACK)),
   });
+  let atEnd = true;
+  /**
+   * The rows the end of the list shows, as the virtualizer will place them once the scroll to the
+   * end lands: a followed list whose items grew past its window renders these at once instead
+   * of the rows at its old position first (a snapshot's first render: the rows at the top).
+   */
+  const endRows = (count: number) => {
+    const height = virtualizer.scrollRect?.height || FALLBACK.height;
+    const first = Math.max(0, Math.floor(Math.max(0, count * ROW_HEIGHT - height) / ROW_HEIGHT) - OVERSCAN);
+    return Array.from({ length: count - first }, (_, i) => ({ index: first + i, start: (first + i) * ROW_HEIGHT }));
+  };
   /** The identities of the rows on screen, and where each one is. */
   const slots = createMemo(() => {
     const ids: unknown[] = [];
     const places = new Map<unknown, { index: number; start: number }>();
-    for (const row of virtualizer.getVirtualItems()) {
+    const count = props.items.length;
+    let rows: readonly { index: number; start: number }[] = virtualizer.getVirtualItems();
+    if (props.follow && atEnd && count && (rows.at(-1)?.index ?? -1) < count - 1) rows = endRows(count);
+    for (const row of rows) {
       const item = props.items[row.index];
       if (item === undefined) continue;
       const id = props.identity(item);
@@ -56,7 +71,6 @@ export function VirtualList<T>(props: {
     }
     return { ids, places };
   });
-  let atEnd = true;
   createEffect(
     on(
       () => props.items.length,

@@ -74,7 +74,8 @@ export interface Waterfall {
 export const BURST_MS = 100;
 
 function sameCause(a: FetchBar, b: FetchBar): boolean {
-  const [x, y] = [a.started, b.started];
+  const x = a.started;
+  const y = b.started;
   if (!x || !y) return x === y;
   return x.cause === y.cause && x.revalidation?.kind === y.revalidation?.kind && x.revalidation?.actionId === y.revalidation?.actionId;
 }
@@ -189,7 +190,9 @@ export function buildWaterfall(log: readonly LogItem[], needle = ""): Waterfall 
     for (const bar of fetches) rows.push({ ...bar, grouped: true });
   };
 
-  for (const row of buildTimeline(log)) {
+  const timeline = buildTimeline(log);
+  for (let i = 0; i < timeline.length; i++) {
+    const row = timeline[i];
     if (row.type === "action") addAction(row);
     else if (row.type === "fetch") addFetch(fetchBar(row));
     else if (row.event.kind === "fetch-settle") {
@@ -222,10 +225,12 @@ function extentOf(rows: readonly WaterfallRow[]): Pick<Waterfall, "extent" | "pe
   let start = Infinity;
   let end = -Infinity;
   let pending = false;
-  for (const row of rows) {
+  // Indexed loops: a snapshot's first render runs this over every row before it is optimized.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     start = Math.min(start, row.start);
     end = Math.max(end, row.end ?? row.start);
-    for (const tick of row.ticks) end = Math.max(end, tick.time);
+    for (let t = 0; t < row.ticks.length; t++) end = Math.max(end, row.ticks[t].time);
     if (row.end === undefined) pending = true;
   }
   return { extent: { start, end }, pending };
