@@ -119,7 +119,8 @@ function compileObject(node: Node, fastPaths: ReadonlyMap<unknown, Check>): Chec
   };
 }
 
-const isOptional = (schema: Node) => schema.type === "optional" || schema.type === "exact_optional" || schema.type === "nullish";
+/** A schema an object's field may be absent for. */
+export const isOptional = (schema: { type: string }) => schema.type === "optional" || schema.type === "exact_optional" || schema.type === "nullish";
 
 /** A variant whose options are objects told apart by a literal: the option is looked up, not tried in turn. */
 function compileVariant(node: Node, fastPaths: ReadonlyMap<unknown, Check>): Check | undefined {

@@ -9,7 +9,7 @@
  * revalidation, shared by every fetch it started, is written out once per frame: a later row
  * holds 0 for "the same as the fetch-start row before".
  */
-import { REJECTED, compileCheck } from "./compiled-check.ts";
+import { REJECTED, compileCheck, isOptional } from "./compiled-check.ts";
 import {
   EntrySchema,
   EntryStatusSchema,
@@ -242,7 +242,7 @@ function compiledReaders() {
     fields,
     codes: codesFor(fields),
     checks: fields.map((field) => check(entries[field])),
-    required: fields.map((field) => !["optional", "exact_optional", "nullish"].includes(entries[field].type)),
+    required: fields.map((field) => !isOptional(entries[field])),
     times: fields.map((field) => fields === ENTRY_FIELDS && (ENTRY_TIMES as readonly string[]).includes(field)),
     same: fields === EVENT_FIELDS["fetch-start"] ? fields.indexOf("revalidation") : -1,
     template: Object.fromEntries([...Object.entries(head), ...fields.map((field) => [field, undefined])]),
