@@ -24,14 +24,16 @@ export const pageFrame = (message: PageMessage): PageFrame => ({
 export function decodePageFrame(data: unknown, keepEvents = Infinity): Parsed<PageMessage> {
   const frame = parsePageFrame(data);
   if (!frame.ok) return frame;
-  let body: unknown;
+  let body: Body;
   try {
-    body = JSON.parse(frame.message.json);
+    body = JSON.parse(frame.message.json) as Body;
   } catch (error) {
     return { ok: false, reason: `json: ${String(error).slice(0, MAX_REASON - 6)}` };
   }
-  // decodeRows lets go of rows it has read, so the reason comes from a fresh parse (rare: invalid input).
-  const parsed = decodeRows(body, keepEvents) ?? decodeForReason(JSON.parse(frame.message.json), keepEvents);
+  // decodeRows lets go of rows it has read, so their reason comes from a fresh parse (rare: invalid input).
+  const parsed = hasRows(body)
+    ? (decodeRows(body, keepEvents) ?? decodeForReason(JSON.parse(frame.message.json), keepEvents))
+    : decodeForReason(body, keepEvents);
   if (parsed.ok && parsed.message.kind !== frame.message.kind) {
     return { ok: false, reason: `kind: the frame says ${frame.message.kind}, its body ${parsed.message.kind}` };
   }
@@ -42,11 +44,13 @@ type Body = { kind?: unknown; events?: unknown; entries?: unknown; timeBase?: un
 /** A row's seq and time are relative to the event before it: the rows left out are still read for them. */
 const kept = (body: Body, keepEvents: number) => (body?.kind === "snapshot" ? keepEvents : Infinity);
 
+type RowsBody = { kind: "snapshot" | "batch"; events: unknown[] | undefined; entries: unknown[]; timeBase?: unknown };
+const hasRows = (body: Body): body is RowsBody =>
+  (body?.kind === "snapshot" || body?.kind === "batch") && Array.isArray(body.events) && Array.isArray(body.entries);
+
 /** The fast way: rows checked as they are read, the rest of the message by the schema; undefined if anything fails. */
-function decodeRows(data: unknown, keepEvents: number): Parsed<PageMessage> | undefined {
-  const body = data as Body;
-  if ((body?.kind !== "snapshot" && body?.kind !== "batch") || !Array.isArray(body.events) || !Array.isArray(body.entries)) return undefined;
-  const events = checkedEvents(body.events, kept(body, keepEvents));
+function decodeRows(body: RowsBody, keepEvents: number): Parsed<PageMessage> | undefined {
+  const events = checkedEvents(body.events!, kept(body, keepEvents));
   // A snapshot's 100,000 event rows are garbage once read: unreferenced now, they are not copied
   // by every young-generation collection that decoding the entries and the first render cause.
   body.events = undefined;
@@ -58,8 +62,7 @@ function decodeRows(data: unknown, keepEvents: number): Parsed<PageMessage> | un
 }
 
 /** Rows read back into objects, then the whole message checked by the schema: its first issue is the reason. */
-function decodeForReason(data: unknown, keepEvents: number): Parsed<PageMessage> {
-  const body = data as Body;
+function decodeForReason(body: Body, keepEvents: number): Parsed<PageMessage> {
   if (Array.isArray(body?.events)) body.events = rowsToEvents(body.events, kept(body, keepEvents));
   if (Array.isArray(body?.entries)) body.entries = rowsToEntries(body.entries, body.timeBase);
   return parseDecodedPageMessage(body);
