@@ -72,8 +72,8 @@ export interface PanelBench {
   prepareSnapshot(entries: number, events: number): void;
   /** Delivers the prepared snapshot and resolves after the first frame painted with it. */
   firstRender(): Promise<{ ms: number; decodeMs: number; rows: number }>;
-  /** The floor of the first render: JSON.parse of a received copy of the prepared frame, in ms. */
-  parseFloor(): number;
+  /** The floor of the first render: JSON.parse of the prepared frame's received copy, in ms. */
+  parseFloor(): Promise<number>;
   /** Streams batches at `eventsPerSecond` for `seconds`: per-update handling time in ms. */
   live(eventsPerSecond: number, seconds: number, perBatch: number): Promise<{ updates: number[]; lateMs: number }>;
   /** Feeds `events` events in batches of `perBatch`, as fast as handled. */
