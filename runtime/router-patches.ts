@@ -1,16 +1,16 @@
 /*
  * Source patches for the router's own cache, action and link-event modules (dist/data/query.js,
  * dist/data/action.js and dist/data/events.js). Each patch is an exact anchor read from the published 0.15.4, 0.16.3 and
- * 1.0.0 packages (2.0 prereleases: router2-patches.ts); a patch applies only if every anchor of its
+ * 1.0.0 packages (2.0: router2-patches.ts); a patch applies only if every anchor of its
  * file is found exactly once, so a router we have not read is left untouched rather than
  * half-instrumented.
  */
 import { router2Patches } from "./router2-patches.ts";
 
 /** Router lines the runtime supports; every other version is left alone with a warning. */
-export const SUPPORTED_ROUTER = /^(0\.15|0\.16|1\.0)\.\d+$|^2\.0\.0-next\.44$/;
+export const SUPPORTED_ROUTER = /^(0\.15|0\.16|1\.0|2\.0)\.\d+$/;
 /** The same, for people: the terminal's and the page's warnings name it. */
-export const SUPPORTED_LINES = "0.15.x, 0.16.x, 1.0.x, 2.0.0-next.44";
+export const SUPPORTED_LINES = "0.15.x, 0.16.x, 1.0.x, 2.0.x";
 
 export type RouterModule = "query" | "action" | "events";
 export const ROUTER_MODULES: readonly RouterModule[] = ["query", "action", "events"];

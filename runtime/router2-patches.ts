@@ -1,12 +1,14 @@
 /*
- * Source patches for @solidjs/router 2.0 (next), read from the published 2.0.0-next.44 (on
- * solid-js 2.0 RC). The cache, its tuple, cacheKeyOp, revalidate and the observer counting are
- * the 1.x ones, so those anchors call the same hooks; what moved: the query function runs unless
- * a hydration payload is adopted, a fetch's value is stored only if no newer fetch or query.set
- * replaced its promise, and action responses (X-Revalidate keys, single-flight data, the
- * revalidation that follows) are applied by query.js's `applyServerResponse`, which the action
- * module now calls with the action's id, and the single-flight consumer with the id of the action
- * whose mutation is in flight. See router-patches.ts for how anchors are applied.
+ * Source patches for @solidjs/router 2.0, read from the published 2.0.0 (its anchors are those of
+ * the last prerelease, 2.0.0-next.44, unchanged). The cache, its tuple, cacheKeyOp, revalidate and
+ * the observer counting are the 1.x ones, so those anchors call the same hooks; what moved: the
+ * query function runs unless a hydration payload is adopted, a fetch's value is stored only if no
+ * newer fetch or query.set replaced its promise, a fetch that rejects stamps its entry -1 (never
+ * fresh: the next read refetches; the runtime reads the stamp so), and action responses
+ * (X-Revalidate keys, single-flight data, the revalidation that follows) are applied by query.js's
+ * `applyServerResponse`, which the action module now calls with the action's id, and the
+ * single-flight consumer with the id of the action whose mutation is in flight. See
+ * router-patches.ts for how anchors are applied.
  */
 type Sites = Record<"query" | "action", ([anchor: string, replacement: string] | [anchor: string, replacement: string][])[]>;
 

@@ -55,8 +55,9 @@ export class Simulations {
     this.byKey.delete(key);
     const { tuple, saved } = simulation;
     if (tuple[1] === simulation.promise) {
-      // Fresh, so the re-run readers take the saved promise instead of fetching; still stale if it was invalidated.
-      tuple[0] = saved[0] === 0 ? 0 : Date.now();
+      // Fresh, so the re-run readers take the saved promise instead of fetching; still stale if it was
+      // invalidated, and still rejected (2.0's -1: the next read refetches) if its fetch failed.
+      tuple[0] = saved[0] <= 0 ? saved[0] : Date.now();
       tuple[1] = saved[1];
     }
     this.recorder.emit({ kind: "simulation", key, state: "restored" });

@@ -7,7 +7,7 @@ import { parseAst } from "vite";
 import { afterAll, expect, test, vi } from "vitest";
 import { GLOBAL_HOOK, type DevtoolsHook } from "./devtools-hook.ts";
 import { reportUnsupportedRouter } from "./install.ts";
-import { ROUTER_MODULES as modules, RUNTIME_ID, SUPPORTED_LINES, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
+import { ROUTER_MODULES as modules, RUNTIME_ID, SUPPORTED_LINES, SUPPORTED_ROUTER, patchRouterModule, unsupportedRouterHeader, type RouterModule } from "./router-patches.ts";
 import { queryDevtools } from "./vite.ts";
 
 // Router 2.0 sits in the Solid 2 demo's own node_modules (an npm workspace: its Solid 2 peers cannot share ours).
@@ -16,7 +16,7 @@ const installed = {
   "1.0.0": "router-1-0-0",
   "0.16.3": "router-0-16",
   "0.15.4": "router-0-15",
-  "2.0.0-next.44": "../examples/solid2/node_modules/@solidjs/router",
+  "2.0.0": "../examples/solid2/node_modules/@solidjs/router",
 };
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const routerFile = (pkg: string, module: RouterModule) => join(repo, "node_modules", pkg, "dist", "data", `${module}.js`);
@@ -92,26 +92,35 @@ test("transform: which files are patched", () => {
   expect(warnings).toEqual([]);
 });
 
+// Whole release lines (each file is still checked anchor by anchor), never a prerelease: the 2.0
+// prereleases' files changed from one to the next, and the last one is no longer tested.
+test("SUPPORTED_ROUTER: the tested lines, not their prereleases", () => {
+  for (const version of ["0.15.4", "0.16.3", "1.0.0", "1.0.3", "2.0.0", "2.0.7"]) expect(SUPPORTED_ROUTER.test(version), version).toBe(true);
+  for (const version of ["0.14.9", "0.17.0-next.5", "1.1.0", "2.0.0-next.44", "2.0.1-next.0", "2.1.0", "3.0.0"]) {
+    expect(SUPPORTED_ROUTER.test(version), version).toBe(false);
+  }
+});
+
 // An unknown router version gets only the unsupported header: its code is left exactly as it was,
 // and the terminal says so once.
 test("transform: unsupported version", () => {
   const { transform, warnings } = plugin();
-  const router = fakeRouter("@solidjs/router", "2.0.0");
+  const router = fakeRouter("@solidjs/router", "3.0.0");
   const query = transform(router.code("query"), router.file("query"))?.code;
-  expect(query).toBe(unsupportedRouterHeader("2.0.0") + router.code("query"));
+  expect(query).toBe(unsupportedRouterHeader("3.0.0") + router.code("query"));
   expect(query).not.toContain("__sqd.");
   expect(transform(router.code("action"), router.file("action"))).toBeUndefined();
   expect(transform(router.code("query"), `${router.file("query")}?v=2`)?.code).toBe(query);
-  expect(warnings).toEqual([`@solidjs/router 2.0.0 is not supported (supported: ${SUPPORTED_LINES}); the app runs uninstrumented`]);
+  expect(warnings).toEqual([`@solidjs/router 3.0.0 is not supported (supported: ${SUPPORTED_LINES}); the app runs uninstrumented`]);
 });
 
-// A 2.0 prerelease other than the one read is refused like any unknown version.
-test("transform: an unknown 2.0 prerelease", () => {
+// A 2.0 prerelease (even the last, whose anchors 2.0.0 kept) is refused like any unknown version.
+test("transform: a 2.0 prerelease", () => {
   const { transform, warnings } = plugin();
-  const next = fakeRouter("@solidjs/router", "2.0.0-next.45");
-  expect(transform(next.code("query"), next.file("query"))?.code).toBe(unsupportedRouterHeader("2.0.0-next.45") + next.code("query"));
+  const next = fakeRouter("@solidjs/router", "2.0.0-next.44");
+  expect(transform(next.code("query"), next.file("query"))?.code).toBe(unsupportedRouterHeader("2.0.0-next.44") + next.code("query"));
   expect(transform(next.code("action"), next.file("action"))).toBeUndefined();
-  expect(warnings).toEqual([`@solidjs/router 2.0.0-next.45 is not supported (supported: ${SUPPORTED_LINES}); the app runs uninstrumented`]);
+  expect(warnings).toEqual([`@solidjs/router 2.0.0-next.44 is not supported (supported: ${SUPPORTED_LINES}); the app runs uninstrumented`]);
 });
 
 // Code another copy of the plugin already patched (the plugin listed twice) is left as it is.
@@ -156,13 +165,13 @@ test("apply", () => {
 // An unsupported router warns once, however many times it reports, and publishes an inert hook.
 test("reportUnsupportedRouter warns exactly once", () => {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-  reportUnsupportedRouter("2.0.0");
-  reportUnsupportedRouter("2.0.0");
-  reportUnsupportedRouter("2.1.0");
+  reportUnsupportedRouter("3.0.0");
+  reportUnsupportedRouter("3.0.0");
+  reportUnsupportedRouter("3.1.0");
   expect(warn).toHaveBeenCalledTimes(1);
-  expect(warn.mock.calls[0][0]).toContain("@solidjs/router 2.0.0 is not supported");
+  expect(warn.mock.calls[0][0]).toContain("@solidjs/router 3.0.0 is not supported");
   const hook = (globalThis as Record<string, unknown>)[GLOBAL_HOOK] as DevtoolsHook;
-  expect(hook).toMatchObject({ routerVersion: "2.0.0", instrumented: false });
+  expect(hook).toMatchObject({ routerVersion: "3.0.0", instrumented: false });
   expect(hook.snapshot()).toEqual({ entries: [], events: [], dropped: 0 });
   warn.mockRestore();
 });

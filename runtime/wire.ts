@@ -29,7 +29,8 @@ export function describeEntry(instrumentation: CacheInstrumentation, key: string
     query: meta.query,
     args: fields.args ? argsPreview(meta) : undefined,
     status: simulation?.state ?? statusOf(tuple, meta),
-    updatedAt: tuple[0],
+    // 2.0 stamps an entry whose promise rejected -1: its time is its fetch's start (or its adoption, hydrated).
+    updatedAt: tuple[0] < 0 ? meta.fetchStartedAt || meta.createdAt : tuple[0],
     createdAt: meta.createdAt,
     intent: String(tuple[3]),
     observers: tuple[4].count,
@@ -67,7 +68,8 @@ export function nextCollection(updatedAt: number, intervalStart: number, now: nu
 function statusOf(tuple: CacheTuple, meta: EntryMeta): EntryStatus {
   if (tuple[0] === 0) return "stale";
   if (meta.inFlight) return "pending";
-  return meta.failed ? "error" : "ready";
+  // 2.0's -1 stamp says the entry's promise rejected, a hydrated one's too (no fetch the runtime saw).
+  return meta.failed || tuple[0] < 0 ? "error" : "ready";
 }
 
 const valueFields = ["input", "result", "error"] as const;

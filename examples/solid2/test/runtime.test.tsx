@@ -1,5 +1,5 @@
 /*
- * The runtime on @solidjs/router 2.0 and solid-js 2.0 RC: entries, fetches with their causes,
+ * The runtime on @solidjs/router 2.0 and solid-js 2.0: entries, fetches with their causes,
  * invalidations, observers and actions with the keys they revalidate, read from the router's real
  * cache as an app drives it (queries read in memos, form actions submitted through the router's
  * own form handling).
@@ -99,6 +99,33 @@ test("revalidate(key) by the app: one invalidation, one refetch of that key", as
     `fetch-start ${A} revalidate by app`,
     `fetch-settle ${A} ok stored`,
   ]);
+});
+
+let flakyCalls = 0;
+const getFlaky = query(async (id: string) => {
+  if (++flakyCalls === 1) throw new Error("on purpose");
+  return id;
+}, "getFlaky");
+
+// 2.0 stamps an entry whose fetch rejected -1 (never fresh), where 1.x keeps its time and reuses the
+// rejection for a while: the entry still shows when it was fetched, and the next read refetches.
+test("a failed fetch: the entry shows the error and its fetch's time; the next read refetches at once", async () => {
+  const key = getFlaky.keyFor("x");
+  const before = Date.now();
+  await expect(getFlaky("x")).rejects.toThrow("on purpose");
+  const failed = hook().entry(key)!;
+  expect(failed).toMatchObject({ status: "error", fetches: 1, error: { type: "error" } });
+  expect(failed.updatedAt).toBeGreaterThanOrEqual(before);
+  expect(failed.updatedAt).toBeLessThanOrEqual(Date.now());
+  await expect(getFlaky("x")).resolves.toBe("x");
+  expect(flakyCalls).toBe(2);
+  expect(lines(["fetch-start", "fetch-settle"])).toEqual([
+    `fetch-start ${key} initial`,
+    `fetch-settle ${key} error`,
+    `fetch-start ${key} expired`,
+    `fetch-settle ${key} ok stored`,
+  ]);
+  expect(hook().entry(key)).toMatchObject({ status: "ready", fetches: 2 });
 });
 
 const addItem = formAction(async (_form: FormData) => {}, "addItem");
